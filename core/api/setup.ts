@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { area, channel } from './channel';
+import { countryCode, currencyCode, empty, pin, requiredText, text } from './schemas';
+
+export const SetupInitInput = z
+  .object({
+    country: countryCode,
+    businessName: requiredText(120),
+    taxId: requiredText(20),
+    address: text(200).optional(),
+    /** Defaults to the profile's currency. */
+    currency: currencyCode.optional(),
+    admin: z.object({ name: requiredText(60), pin }).strict(),
+    registerCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9-]{1,12}$/, 'use 1 to 12 capital letters, digits or hyphens'),
+  })
+  .strict();
+
+export interface SetupStatus {
+  readonly initialized: boolean;
+}
+
+export interface SetupResult {
+  readonly adminId: number;
+  readonly registerId: number;
+}
+
+export const setupChannels = area('setup', {
+  status: channel<SetupStatus>()({
+    summary: 'Whether this database has been set up.',
+    input: empty,
+  }),
+  init: channel<SetupResult>()({
+    summary:
+      "First run: country profile, business identity, currency, first admin and register. Seeds the profile's tax categories and document series.",
+    input: SetupInitInput,
+  }),
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { convertAmount, validateRate } from './exchange';
+import { money, addMoney, sumAmounts } from './money';
+import { totalOfCount, denominationsOf } from './denominations';
+
+describe('convertAmount', () => {
+  it('converts exactly at the locked rate', () => {
+    expect(convertAmount(1160, { from: 'USD', to: 'VES', rate: '36.50' }, 'HALF_UP')).toBe(42340);
+    expect(convertAmount(1, { from: 'USD', to: 'VES', rate: '36.505' }, 'HALF_UP')).toBe(37);
+    expect(convertAmount(1, { from: 'USD', to: 'VES', rate: '36.505' }, 'HALF_EVEN')).toBe(37);
+    expect(convertAmount(1, { from: 'USD', to: 'VES', rate: '36.5' }, 'HALF_EVEN')).toBe(36);
+  });
+
+  it('moves between currencies with different minor digits', () => {
+    expect(convertAmount(100, { from: 'USD', to: 'CLP', rate: '950' }, 'HALF_UP')).toBe(950);
+    expect(convertAmount(950, { from: 'CLP', to: 'USD', rate: '0.00105263' }, 'HALF_UP')).toBe(100);
+  });
+
+  it.each(['0', '-1', '1,5', 'abc', '1.123456789', ''])('refuses the rate "%s"', (rate) => {
+    expect(() => validateRate(rate)).toThrow(/Exchange rate/);
+  });
+});
+
+describe('Money', () => {
+  it('adds in one currency only', () => {
+    expect(addMoney(money(100, 'PEN'), money(250, 'PEN'))).toEqual({
+      amount: 350,
+      currency: 'PEN',
+    });
+    expect(() => addMoney(money(1, 'PEN'), money(1, 'USD'))).toThrow(/Cannot add/);
+    expect(() => money(1.5, 'PEN')).toThrow(/integers/);
+    expect(() => money(1, 'XXX')).toThrow(/Unknown currency/);
+    expect(sumAmounts([1, 2, 3])).toBe(6);
+  });
+});
+
+describe('cash count by denomination', () => {
+  it('sums notes and coins', () => {
+    expect(denominationsOf('PEN')[0]).toBe(20000);
+    expect(
+      totalOfCount('PEN', [
+        { value: 10000, count: 2 },
+        { value: 50, count: 3 },
+      ]),
+    ).toBe(20150);
+  });
+
+  it('refuses pieces the currency does not have, and bad counts', () => {
+    expect(() => totalOfCount('PEN', [{ value: 1, count: 1 }])).toThrow(/not a PEN note or coin/);
+    expect(() => totalOfCount('PEN', [{ value: 100, count: -1 }])).toThrow(/whole number/);
+  });
+});

@@ -1,0 +1,44 @@
+import { DomainError } from '../errors';
+import { currency as currencyOf } from './currency';
+import { divRound, toSafeInteger, type RoundingMode } from './rounding';
+
+/**
+ * An exchange rate locked on a sale: how many units of `to` one unit of `from`
+ * buys, kept as the exact decimal text the store typed ("36.50" Bs per USD)
+ * so that re-reading a sale years later converts exactly as it did that day.
+ */
+export interface ExchangeRate {
+  readonly from: string;
+  readonly to: string;
+  readonly rate: string;
+}
+
+const RATE_PATTERN = /^\d{1,9}(\.\d{1,8})?$/;
+
+export function validateRate(rate: string): void {
+  if (!RATE_PATTERN.test(rate) || /^0+(\.0+)?$/.test(rate)) {
+    throw new DomainError(
+      'VALIDATION',
+      `Exchange rate "${rate}" must be a positive decimal with "." and at most 8 decimals, like 36.50`,
+      { reason: 'INVALID_EXCHANGE_RATE', rate },
+    );
+  }
+}
+
+/** "36.50" → 3650 / 100, exactly. */
+function rateAsFraction(rate: string): { numerator: bigint; denominator: bigint } {
+  validateRate(rate);
+  const [whole = '0', fraction = ''] = rate.split('.');
+  return { numerator: BigInt(whole + fraction), denominator: 10n ** BigInt(fraction.length) };
+}
+
+/** Converts an amount in `from` minor units to `to` minor units, rounding once. */
+export function convertAmount(amount: number, rate: ExchangeRate, mode: RoundingMode): number {
+  const from = currencyOf(rate.from);
+  const to = currencyOf(rate.to);
+  const { numerator, denominator } = rateAsFraction(rate.rate);
+  const digitShift = to.minorDigits - from.minorDigits;
+  const scaledNumerator = BigInt(amount) * numerator * 10n ** BigInt(Math.max(digitShift, 0));
+  const scaledDenominator = denominator * 10n ** BigInt(Math.max(-digitShift, 0));
+  return toSafeInteger(divRound(scaledNumerator, scaledDenominator, mode), 'converted amount');
+}

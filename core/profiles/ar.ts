@@ -1,0 +1,57 @@
+import type { CountryProfile } from './types';
+import { padded } from './series';
+
+export const argentina: CountryProfile = {
+  code: 'AR',
+  name: 'Argentina',
+  currency: 'ARS',
+  locale: 'es-AR',
+  taxIdLabel: 'CUIT',
+  taxIdPattern: '^(20|23|24|27|30|33|34)-?\\d{8}-?\\d$',
+  taxIdHint: '11 dígitos, ej. 30-71234567-8',
+  pricesIncludeTax: true,
+  roundingMethod: 'line',
+  roundingMode: 'HALF_UP',
+  taxBasis: 'net',
+  taxCategories: [
+    { code: 'IVA21', name: 'IVA 21%', kind: 'TAXED', rate: 2100 },
+    { code: 'IVA105', name: 'IVA 10,5%', kind: 'TAXED', rate: 1050 },
+    { code: 'IVA27', name: 'IVA 27%', kind: 'TAXED', rate: 2700 },
+    { code: 'IVA0', name: 'IVA 0%', kind: 'TAXED', rate: 0 },
+    { code: 'EXENTO', name: 'Exento', kind: 'EXEMPT', rate: 0 },
+    { code: 'NO_GRAVADO', name: 'No gravado', kind: 'UNAFFECTED', rate: 0 },
+  ],
+  defaultTaxCategory: 'IVA21',
+  documentTypes: [
+    {
+      type: 'TICKET',
+      label: 'Presupuesto',
+      numbering: { kind: 'AR', typePrefix: 'PRES' },
+      defaultSeries: padded('', 5),
+    },
+    {
+      type: 'FACTURA',
+      label: 'Factura B',
+      numbering: { kind: 'AR', typePrefix: 'FB' },
+      defaultSeries: padded('', 5),
+    },
+    {
+      type: 'NOTA_CREDITO',
+      label: 'Nota de crédito B',
+      numbering: { kind: 'AR', typePrefix: 'NCB' },
+      defaultSeries: padded('', 5),
+    },
+  ],
+  defaultDocumentType: 'TICKET',
+  customerDocumentTypes: [
+    { code: 'DNI', label: 'DNI', pattern: '^\\d{7,8}$', hint: '7 u 8 dígitos' },
+    { code: 'CUIT', label: 'CUIT', pattern: '^\\d{2}-?\\d{8}-?\\d$', hint: '11 dígitos' },
+    { code: 'CUIL', label: 'CUIL', pattern: '^\\d{2}-?\\d{8}-?\\d$', hint: '11 dígitos' },
+    {
+      code: 'PASAPORTE',
+      label: 'Pasaporte',
+      pattern: '^[A-Z0-9]{5,12}$',
+      hint: '5 a 12 caracteres',
+    },
+  ],
+};

@@ -1,0 +1,54 @@
+import { DomainError } from '../errors';
+import type { TaxRules } from '../tax/types';
+import { argentina } from './ar';
+import { bolivia } from './bo';
+import { colombia } from './co';
+import { generic } from './generic';
+import { peru } from './pe';
+import type { CountryCode, CountryProfile, DocumentTypeSpec } from './types';
+import { venezuela } from './ve';
+import type { DocumentType } from '../numbering';
+
+export * from './types';
+
+export const PROFILES: Readonly<Record<CountryCode, CountryProfile>> = {
+  PE: peru,
+  CO: colombia,
+  AR: argentina,
+  BO: bolivia,
+  VE: venezuela,
+  GENERIC: generic,
+};
+
+export function profileOf(code: string): CountryProfile {
+  const profile = (PROFILES as Record<string, CountryProfile | undefined>)[code];
+  if (!profile) {
+    throw new DomainError('VALIDATION', `Unknown country profile "${code}"`, {
+      reason: 'UNKNOWN_PROFILE',
+      profile: code,
+    });
+  }
+  return profile;
+}
+
+/** The profile's tax rules, with a store's overrides laid on top. */
+export function taxRulesOf(profile: CountryProfile, overrides: Partial<TaxRules> = {}): TaxRules {
+  return {
+    pricesIncludeTax: overrides.pricesIncludeTax ?? profile.pricesIncludeTax,
+    roundingMethod: overrides.roundingMethod ?? profile.roundingMethod,
+    roundingMode: overrides.roundingMode ?? profile.roundingMode,
+    taxBasis: overrides.taxBasis ?? profile.taxBasis,
+    categories: overrides.categories ?? profile.taxCategories,
+  };
+}
+
+export function documentTypeOf(profile: CountryProfile, type: DocumentType): DocumentTypeSpec {
+  const spec = profile.documentTypes.find((d) => d.type === type);
+  if (!spec) {
+    throw new DomainError('VALIDATION', `${profile.name} has no document type ${type}`, {
+      reason: 'UNKNOWN_DOCUMENT_TYPE',
+      documentType: type,
+    });
+  }
+  return spec;
+}

@@ -1,0 +1,52 @@
+import type { CurrencyCode } from '../money/currency';
+import type { Locale } from '../money/locale';
+import type { RoundingMode } from '../money/rounding';
+import type { DocumentType, NumberingFormat } from '../numbering';
+import type { RoundingMethod, TaxBasis, TaxCategory } from '../tax/types';
+
+export const COUNTRY_CODES = ['PE', 'CO', 'AR', 'BO', 'VE', 'GENERIC'] as const;
+export type CountryCode = (typeof COUNTRY_CODES)[number];
+
+export interface IdentityDocumentType {
+  readonly code: string;
+  readonly label: string;
+  /** A whole-string pattern the number must match, e.g. 8 digits for a DNI. */
+  readonly pattern: string;
+  readonly hint: string;
+}
+
+export interface DocumentTypeSpec {
+  readonly type: DocumentType;
+  /** The document's name on paper, in Spanish ("Boleta de venta"). */
+  readonly label: string;
+  readonly numbering: NumberingFormat;
+  /** The default series for register number `registerNumber` (1-based). */
+  readonly defaultSeries: (registerNumber: number) => string;
+}
+
+/**
+ * A country's defaults. A store starts from one of these at setup; its
+ * settings may then override the tax options (GENERIC expects it).
+ */
+export interface CountryProfile {
+  readonly code: CountryCode;
+  readonly name: string;
+  readonly currency: CurrencyCode;
+  /** A second currency shown beside the first at a locked rate (Venezuela). */
+  readonly secondaryCurrency?: CurrencyCode;
+  readonly locale: Locale;
+  readonly taxIdLabel: string;
+  readonly taxIdPattern: string;
+  readonly taxIdHint: string;
+  readonly pricesIncludeTax: boolean;
+  readonly roundingMethod: RoundingMethod;
+  readonly roundingMode: RoundingMode;
+  readonly taxBasis: TaxBasis;
+  readonly taxCategories: readonly TaxCategory[];
+  readonly defaultTaxCategory: string;
+  readonly documentTypes: readonly DocumentTypeSpec[];
+  readonly defaultDocumentType: DocumentType;
+  readonly customerDocumentTypes: readonly IdentityDocumentType[];
+  /** Venezuela's IGTF on payments in foreign currency, when the store is designated. */
+  readonly igtf?: { readonly rate: number };
+}

@@ -1,0 +1,65 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Modules core/ may never reach: it is pure rules (ARCHITECTURE.md). */
+const impureForCore = [
+  {
+    group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'],
+    message: 'core/ does no I/O.',
+  },
+  { group: ['electron', 'electron/*'], message: 'core/ never imports Electron.' },
+  {
+    group: ['react', 'react-dom', 'react-dom/*', 'zustand', '@react-pdf/*'],
+    message: 'core/ has no UI.',
+  },
+  {
+    group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*'],
+    message: 'core/ has no database.',
+  },
+  {
+    group: ['**/db/**', '**/electron/**', '**/renderer/**', '**/server/**'],
+    message: 'Dependencies point into core, not out of it.',
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'out/',
+      'release/',
+      'coverage/',
+      'db/migrations/',
+      'e2e/screenshots/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: impureForCore }],
+    },
+  },
+);
