@@ -1,4 +1,15 @@
-import { setupChannels } from './setup';
+import {
+  authChannels,
+  registersChannels,
+  settingsChannels,
+  taxCategoriesChannels,
+  usersChannels,
+} from './areas/admin';
+import { cashChannels } from './areas/cash';
+import { categoriesChannels, customersChannels, productsChannels } from './areas/catalog';
+import { salesChannels } from './areas/sales';
+import { setupChannels } from './areas/setup';
+import { auditChannels, reportsChannels, stockChannels } from './areas/stock';
 
 /**
  * The one map of every channel. Hosts (Electron IPC, webhost, CLI, tests)
@@ -7,6 +18,19 @@ import { setupChannels } from './setup';
  */
 export const channels = {
   ...setupChannels,
+  ...settingsChannels,
+  ...registersChannels,
+  ...taxCategoriesChannels,
+  ...usersChannels,
+  ...authChannels,
+  ...productsChannels,
+  ...categoriesChannels,
+  ...customersChannels,
+  ...cashChannels,
+  ...salesChannels,
+  ...stockChannels,
+  ...reportsChannels,
+  ...auditChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -37,3 +37,18 @@ export const currencyCode = z.enum(CURRENCY_CODES as [string, ...string[]]);
 export const dateTime = z.iso.datetime({ offset: true });
 export const date = z.iso.date();
 export const empty = z.object({}).strict();
+
+export const pageInput = {
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+};
+
+/** A barcode or code as scanned or typed: printable, no control characters. */
+export const scannedCode = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(64)
+  .regex(/^[^\p{Cc}]+$/u, 'has control characters');
+
+export const reason = requiredText(300);

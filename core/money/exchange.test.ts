@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertAmount, validateRate } from './exchange';
+import { convertAmount, convertBack, validateRate } from './exchange';
 import { money, addMoney, sumAmounts } from './money';
 import { totalOfCount, denominationsOf } from './denominations';
 
@@ -9,6 +9,11 @@ describe('convertAmount', () => {
     expect(convertAmount(1, { from: 'USD', to: 'VES', rate: '36.505' }, 'HALF_UP')).toBe(37);
     expect(convertAmount(1, { from: 'USD', to: 'VES', rate: '36.505' }, 'HALF_EVEN')).toBe(37);
     expect(convertAmount(1, { from: 'USD', to: 'VES', rate: '36.5' }, 'HALF_EVEN')).toBe(36);
+  });
+
+  it('converts back from the second currency', () => {
+    expect(convertBack(42340, { from: 'USD', to: 'VES', rate: '36.50' }, 'HALF_UP')).toBe(1160);
+    expect(convertBack(100, { from: 'USD', to: 'VES', rate: '36.50' }, 'HALF_UP')).toBe(3);
   });
 
   it('moves between currencies with different minor digits', () => {

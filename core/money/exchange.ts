@@ -42,3 +42,14 @@ export function convertAmount(amount: number, rate: ExchangeRate, mode: Rounding
   const scaledDenominator = denominator * 10n ** BigInt(Math.max(-digitShift, 0));
   return toSafeInteger(divRound(scaledNumerator, scaledDenominator, mode), 'converted amount');
 }
+
+/** The reverse of convertAmount: an amount in `to` minor units back into `from`. */
+export function convertBack(amount: number, rate: ExchangeRate, mode: RoundingMode): number {
+  const from = currencyOf(rate.from);
+  const to = currencyOf(rate.to);
+  const { numerator, denominator } = rateAsFraction(rate.rate);
+  const digitShift = from.minorDigits - to.minorDigits;
+  const scaledNumerator = BigInt(amount) * denominator * 10n ** BigInt(Math.max(digitShift, 0));
+  const scaledDenominator = numerator * 10n ** BigInt(Math.max(-digitShift, 0));
+  return toSafeInteger(divRound(scaledNumerator, scaledDenominator, mode), 'converted amount');
+}

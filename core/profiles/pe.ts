@@ -33,7 +33,13 @@ export const peru: CountryProfile = {
       numbering: { kind: 'PE' },
       defaultSeries: padded('B', 3),
     },
-    { type: 'FACTURA', label: 'Factura', numbering: { kind: 'PE' }, defaultSeries: padded('F', 3) },
+    {
+      type: 'FACTURA',
+      label: 'Factura',
+      numbering: { kind: 'PE' },
+      defaultSeries: padded('F', 3),
+      requiresCustomerDocument: ['RUC'],
+    },
     {
       type: 'TICKET',
       label: 'Nota de venta',

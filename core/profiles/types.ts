@@ -22,6 +22,8 @@ export interface DocumentTypeSpec {
   readonly numbering: NumberingFormat;
   /** The default series for register number `registerNumber` (1-based). */
   readonly defaultSeries: (registerNumber: number) => string;
+  /** When set, the document needs a customer identified by one of these (Peru's factura: RUC). */
+  readonly requiresCustomerDocument?: readonly string[];
 }
 
 /**

@@ -24,6 +24,16 @@ describe('computeTaxes: weighed goods and discounts', () => {
     expect(doc.lines[0]).toMatchObject({ gross: 1593, amount: 1593, base: 1350, tax: 243 });
   });
 
+  it('uses a label-fixed amount instead of quantity × price (scale labels with a price)', () => {
+    const doc = computeTaxes(
+      {
+        lines: [makeLine({ quantity: 503, unitPrice: 1290, fixedAmount: 649, taxCategory: 'IGV' })],
+      },
+      rulesFor('PE'),
+    );
+    expect(doc.lines[0]).toMatchObject({ gross: 649, amount: 649, base: 550, tax: 99, total: 649 });
+  });
+
   it('takes a line discount off before splitting the tax', () => {
     const doc = computeTaxes({ lines: [units(1, 11800, 'IGV', 1180)] }, rulesFor('PE'));
     expect(doc.lines[0]).toMatchObject({

@@ -39,10 +39,23 @@ export function lineGross(line: TaxLineInput, index: number, rules: TaxRules): n
       'discount must be a non-negative integer amount',
     );
   }
-  const gross = toSafeInteger(
-    divRound(BigInt(line.quantity) * BigInt(line.unitPrice), THOUSAND, rules.roundingMode),
-    'line amount',
-  );
+  if (
+    line.fixedAmount !== undefined &&
+    (!Number.isSafeInteger(line.fixedAmount) || line.fixedAmount < 0)
+  ) {
+    invalid(
+      index,
+      'fixedAmount',
+      'INVALID_AMOUNT',
+      'a fixed line amount must be a non-negative integer',
+    );
+  }
+  const gross =
+    line.fixedAmount ??
+    toSafeInteger(
+      divRound(BigInt(line.quantity) * BigInt(line.unitPrice), THOUSAND, rules.roundingMode),
+      'line amount',
+    );
   if (discount > gross) {
     invalid(index, 'discount', 'DISCOUNT_EXCEEDS_LINE', 'discount is larger than the line amount');
   }
@@ -80,7 +93,8 @@ export function computeLine(
   let base: bigint;
   let tax: bigint;
   let unitTax: number | undefined;
-  if (rules.roundingMethod === 'unit' && rate > 0) {
+  // A label-fixed amount has no per-unit price to tax, so it is taxed as a line.
+  if (rules.roundingMethod === 'unit' && rate > 0 && line.fixedAmount === undefined) {
     // Tax one unit, round, then scale by quantity; a discount scales that tax down
     // in proportion, so a line discounted to zero carries no tax.
     const perUnit = splitAmount(BigInt(line.unitPrice), rate, rules).tax;

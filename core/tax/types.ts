@@ -56,6 +56,12 @@ export interface TaxLineInput {
   readonly taxCategory: string;
   /** Minor units off this line, in the same basis as the price. */
   readonly discount?: number;
+  /**
+   * The line's amount when a label already fixes it (a scale label with an
+   * embedded price): used instead of quantity × unit price, which then only
+   * describe the line.
+   */
+  readonly fixedAmount?: number;
 }
 
 export interface TaxDocumentInput {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { area, channel } from './channel';
-import { countryCode, currencyCode, empty, pin, requiredText, text } from './schemas';
+import { area, channel } from '../channel';
+import { countryCode, currencyCode, empty, pin, requiredText, text } from '../schemas';
+import { LANGUAGES } from '../model';
 
 export const SetupInitInput = z
   .object({
@@ -15,11 +16,17 @@ export const SetupInitInput = z
       .string()
       .trim()
       .regex(/^[A-Z0-9-]{1,12}$/, 'use 1 to 12 capital letters, digits or hyphens'),
+    /** IANA zone for the store's days; defaults to the machine's. */
+    timeZone: text(60).optional(),
+    language: z.enum(LANGUAGES).optional(),
   })
   .strict();
 
 export interface SetupStatus {
   readonly initialized: boolean;
+  /** The UI language to show before anyone logs in. */
+  readonly language: 'es' | 'en';
+  readonly businessName: string | null;
 }
 
 export interface SetupResult {

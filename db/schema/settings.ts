@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm';
+import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The store's settings: one row (id = 1), typed columns so a migration can
+ * evolve them. Tax options start from the country profile and may be overridden.
+ */
+export const settings = sqliteTable(
+  'settings',
+  {
+    id: integer('id').primaryKey(),
+    country: text('country').notNull(),
+    businessName: text('business_name').notNull(),
+    taxId: text('tax_id').notNull(),
+    address: text('address').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    currency: text('currency').notNull(),
+    /** Venezuela: the other currency shown beside the first at a locked rate. */
+    secondaryCurrency: text('secondary_currency'),
+    /** Bs per USD (or the pair in use) as exact decimal text, locked onto each sale. */
+    exchangeRate: text('exchange_rate'),
+    igtfEnabled: integer('igtf_enabled', { mode: 'boolean' }).notNull().default(false),
+    locale: text('locale').notNull(),
+    language: text('language').notNull().default('es'),
+    timeZone: text('time_zone').notNull(),
+    pricesIncludeTax: integer('prices_include_tax', { mode: 'boolean' }).notNull(),
+    roundingMethod: text('rounding_method').notNull(),
+    roundingMode: text('rounding_mode').notNull(),
+    taxBasis: text('tax_basis').notNull(),
+    /** 'block': refuse sales without stock; 'allow': sell into negative; 'per_product'. */
+    negativeStock: text('negative_stock').notNull().default('block'),
+    /** JSON array of { pattern, priceDecimals } scale-label layouts. */
+    scaleLayouts: text('scale_layouts').notNull().default('[]'),
+    defaultDocumentType: text('default_document_type').notNull(),
+    /** Cashiers may change a line's price only if this is on. */
+    cashierPriceOverride: integer('cashier_price_override', { mode: 'boolean' })
+      .notNull()
+      .default(false),
+    receiptFooter: text('receipt_footer').notNull().default(''),
+    receiptFormat: text('receipt_format').notNull().default('80mm'),
+    printerName: text('printer_name').notNull().default(''),
+    printerHost: text('printer_host').notNull().default(''),
+    printerPort: integer('printer_port').notNull().default(9100),
+    autoPrint: integer('auto_print', { mode: 'boolean' }).notNull().default(false),
+    openDrawerOnCash: integer('open_drawer_on_cash', { mode: 'boolean' }).notNull().default(false),
+    /** The register this till sells on. */
+    currentRegisterId: integer('current_register_id').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [check('settings_single_row', sql`${t.id} = 1`)],
+);
+
+/** A till: its own code, its own document series, its own cash drawer. */
+export const registers = sqliteTable('registers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  /** 1-based; feeds default series such as B001, B002. */
+  number: integer('number').notNull().unique(),
+  createdAt: text('created_at').notNull(),
+});
+
+/** One numbering series per register and document type; `last` is the last number used. */
+export const documentSeries = sqliteTable(
+  'document_series',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    registerId: integer('register_id')
+      .notNull()
+      .references(() => registers.id),
+    documentType: text('document_type').notNull(),
+    series: text('series').notNull(),
+    last: integer('last').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('document_series_register_type').on(t.registerId, t.documentType),
+    uniqueIndex('document_series_type_series').on(t.documentType, t.series),
+  ],
+);
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    /** scrypt: "scrypt$N$r$p$salt$hash", all base64. */
+    pinHash: text('pin_hash').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: text('locked_until'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_name_nocase').on(sql`${t.name} COLLATE NOCASE`)],
+);

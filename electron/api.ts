@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { channels, isChannelName, type ChannelName } from '../core/api/channels';
+import type { Actor, Role } from '../core/api/model';
+import { failure, ok, type Result } from '../core/api/result';
+import { validateInput } from '../core/api/validate';
+import { DomainError } from '../core/errors';
+import type { TenderoDb } from '../db/open';
+import type { Access, Handler, Handlers } from './handler';
+import { hasRole } from './services/access';
+import { auditHandlers } from './services/audit-handlers';
+import { writeAudit } from './services/audit';
+import { cashHandlers } from './services/cash/handlers';
+import { categoriesHandlers } from './services/catalog/categories';
+import { customersHandlers } from './services/catalog/customers';
+import { productsHandlers } from './services/catalog/handlers';
+import { statement, type ServiceContext } from './services/context';
+import { reportsHandlers } from './services/reports';
+import { salesHandlers } from './services/sales/handlers';
+import { registersHandlers, settingsHandlers, taxCategoriesHandlers } from './services/settings';
+import { setupHandlers } from './services/setup';
+import { stockHandlers } from './services/stock';
+import { isSetUp } from './services/store';
+import { authHandlers, usersHandlers } from './services/users';
+
+/** Every channel's handler, joined in one place; the type makes a missing one a compile error. */
+export const handlers: Handlers = {
+  ...setupHandlers,
+  ...settingsHandlers,
+  ...registersHandlers,
+  ...taxCategoriesHandlers,
+  ...usersHandlers,
+  ...authHandlers,
+  ...productsHandlers,
+  ...categoriesHandlers,
+  ...customersHandlers,
+  ...cashHandlers,
+  ...salesHandlers,
+  ...stockHandlers,
+  ...reportsHandlers,
+  ...auditHandlers,
+};
+
+/** Who is calling: one per window, HTTP session or CLI command, kept by the host. */
+export interface Session {
+  actor: Actor | null;
+}
+
+export interface CallRecord {
+  readonly channel: string;
+  readonly ok: boolean;
+  readonly ms: number;
+  readonly code?: string;
+}
+
+export interface ApiOptions {
+  readonly db: TenderoDb;
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+  /** Told of every call, for logs and slow-call warnings. */
+  readonly onCall?: (record: CallRecord) => void;
+  /** Told of every successful call, for host reactions (a backup after cash.close). */
+  readonly onSuccess?: (channel: ChannelName, value: unknown) => void;
+  /** Told of unexpected errors, which the caller only sees as INTERNAL. */
+  readonly onError?: (channel: string, error: unknown) => void;
+}
+
+export interface Api {
+  call(channel: string, input: unknown, session: Session): Promise<Result<unknown>>;
+}
+
+const LEVEL: Readonly<Record<Exclude<Access, 'public' | 'user'>, Role>> = {
+  supervisor: 'supervisor',
+  admin: 'admin',
+};
+
+/** The user as the database knows them now: a deactivated or demoted user loses rights at once. */
+function currentActor(ctx: ServiceContext, actor: Actor): Actor | null {
+  const row = statement(ctx, 'SELECT id, name, role, active FROM users WHERE id = ?').get(
+    actor.id,
+  ) as { id: number; name: string; role: Role; active: number } | undefined;
+  return row && row.active === 1 ? { id: row.id, name: row.name, role: row.role } : null;
+}
+
+function sqliteCode(error: unknown): string {
+  return typeof error === 'object' && error !== null
+    ? String((error as { code?: unknown }).code ?? '')
+    : '';
+}
+
+/**
+ * The API every host serves: validate the input, check who may call, run the
+ * handler, and turn every outcome into a Result. Nothing throws past here.
+ */
+export function createApi(options: ApiOptions): Api {
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? randomUUID;
+
+  async function run(channel: ChannelName, input: unknown, session: Session): Promise<unknown> {
+    const handler = handlers[channel] as Handler<ChannelName>;
+    const base: ServiceContext = { db: options.db, actor: null, now, newId };
+    if (handler.beforeSetup && isSetUp(base)) {
+      throw new DomainError('CONFLICT', 'This till is already set up', {
+        reason: 'ALREADY_SET_UP',
+      });
+    }
+    let actor: Actor | null = null;
+    if (handler.access !== 'public' || session.actor) {
+      if (handler.access !== 'public' && !isSetUp(base)) {
+        throw new DomainError('NOT_SET_UP', 'This till has not been set up yet: run setup first');
+      }
+      actor = session.actor ? currentActor(base, session.actor) : null;
+      if (session.actor && !actor) session.actor = null;
+      if (handler.access !== 'public' && !actor)
+        throw new DomainError('UNAUTHENTICATED', 'Log in first');
+    }
+    const ctx: ServiceContext = { ...base, actor };
+    if (
+      actor &&
+      (handler.access === 'supervisor' || handler.access === 'admin') &&
+      !hasRole(actor, LEVEL[handler.access])
+    ) {
+      throw new DomainError('FORBIDDEN', `${channel} needs a ${handler.access} or above`, {
+        required: handler.access,
+        role: actor.role,
+      });
+    }
+    const parsed = validateInput(channels[channel].input, input);
+    if (!parsed.ok) return Promise.reject(parsed);
+    const value = await handler.run(parsed.value as never, ctx);
+    if (channel === 'auth.login') {
+      session.actor = value as Actor;
+      writeAudit(
+        { ...ctx, actor: session.actor },
+        { action: 'auth.login', entity: 'user', entityId: session.actor.id },
+      );
+    }
+    if (channel === 'auth.logout') session.actor = null;
+    return value;
+  }
+
+  function auditRefusal(channel: string, session: Session, error: DomainError): void {
+    try {
+      const ctx: ServiceContext = { db: options.db, actor: session.actor, now, newId };
+      options.db.sqlite.transaction(() =>
+        writeAudit(ctx, {
+          action: channel,
+          outcome: 'denied',
+          reason: error.message,
+          after: error.details ?? null,
+        }),
+      )();
+    } catch (auditError) {
+      options.onError?.(channel, auditError);
+    }
+  }
+
+  return {
+    async call(channel, input, session) {
+      const started = performance.now();
+      let result: Result<unknown>;
+      if (!isChannelName(channel)) {
+        result = failure('NOT_FOUND', `Unknown channel "${channel}"`, {
+          reason: 'UNKNOWN_CHANNEL',
+        });
+      } else {
+        try {
+          const value = await run(channel, input, session);
+          result = ok(value);
+          options.onSuccess?.(channel, value);
+        } catch (error) {
+          if (typeof error === 'object' && error !== null && 'ok' in error) {
+            result = error as Result<unknown>;
+          } else if (error instanceof DomainError) {
+            if (error.code === 'FORBIDDEN') auditRefusal(channel, session, error);
+            result = { ok: false, error: error.toInfo() };
+          } else if (sqliteCode(error).startsWith('SQLITE_BUSY')) {
+            result = failure('CONFLICT', 'The database is busy; try again', { reason: 'BUSY' });
+          } else if (sqliteCode(error).startsWith('SQLITE_FULL')) {
+            options.onError?.(channel, error);
+            result = failure(
+              'INTERNAL',
+              'The disk is full: nothing was saved. Free some space and try again',
+              {
+                reason: 'DISK_FULL',
+              },
+            );
+          } else {
+            options.onError?.(channel, error);
+            result = failure('INTERNAL', 'Something went wrong; nothing was saved', {
+              reason: 'UNEXPECTED',
+            });
+          }
+        }
+      }
+      options.onCall?.({
+        channel,
+        ok: result.ok,
+        ms: performance.now() - started,
+        ...(result.ok ? {} : { code: result.error.code }),
+      });
+      return result;
+    },
+  };
+}

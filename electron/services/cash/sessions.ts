@@ -1,0 +1,69 @@
+import { and, eq } from 'drizzle-orm';
+import { DomainError } from '../../../core/errors';
+import type { CashSession, SessionStatus } from '../../../core/api/model';
+import { cashSessions, registers, users } from '../../../db/schema';
+import type { ServiceContext } from '../context';
+
+export type SessionRow = typeof cashSessions.$inferSelect;
+
+export function openSessionOf(ctx: ServiceContext, registerId: number): SessionRow | undefined {
+  return ctx.db.orm
+    .select()
+    .from(cashSessions)
+    .where(and(eq(cashSessions.registerId, registerId), eq(cashSessions.status, 'ABIERTA')))
+    .get();
+}
+
+/** A sale, a movement or a refund needs this register's open session. */
+export function requireOpenSession(ctx: ServiceContext, registerId: number): SessionRow {
+  const session = openSessionOf(ctx, registerId);
+  if (!session) {
+    throw new DomainError('NO_OPEN_SESSION', 'Open the cash session first', { registerId });
+  }
+  return session;
+}
+
+export function sessionRowById(ctx: ServiceContext, id: string): SessionRow {
+  const row = ctx.db.orm.select().from(cashSessions).where(eq(cashSessions.id, id)).get();
+  if (!row)
+    throw new DomainError('NOT_FOUND', `Cash session ${id} does not exist`, {
+      entity: 'cashSession',
+      id,
+    });
+  return row;
+}
+
+export function toCashSession(ctx: ServiceContext, row: SessionRow): CashSession {
+  const names = new Map(
+    ctx.db.orm
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+  const register = ctx.db.orm
+    .select({ code: registers.code })
+    .from(registers)
+    .where(eq(registers.id, row.registerId))
+    .get();
+  return {
+    id: row.id,
+    registerId: row.registerId,
+    registerCode: register?.code ?? '',
+    status: row.status as SessionStatus,
+    openingFloat: row.openingFloat,
+    openedBy: { id: row.openedBy, name: names.get(row.openedBy) ?? '' },
+    openedAt: row.openedAt,
+    closedBy:
+      row.closedBy === null ? null : { id: row.closedBy, name: names.get(row.closedBy) ?? '' },
+    closedAt: row.closedAt,
+    expectedCash: row.expectedCash,
+    countedCash: row.countedCash,
+    difference: row.difference,
+    denominations:
+      row.denominations === null
+        ? null
+        : (JSON.parse(row.denominations) as CashSession['denominations']),
+    notes: row.notes,
+  };
+}

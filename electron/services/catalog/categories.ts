@@ -1,0 +1,118 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { DomainError } from '../../../core/errors';
+import type { Category } from '../../../core/api/model';
+import { categories, products } from '../../../db/schema';
+import type { AreaHandlers } from '../../handler';
+import { writeAudit } from '../audit';
+import { inTransaction, type ServiceContext } from '../context';
+
+function listCategories(ctx: ServiceContext): Category[] {
+  return ctx.db.orm
+    .select({
+      id: categories.id,
+      name: categories.name,
+      active: categories.active,
+      productCount: sql<number>`(SELECT COUNT(*) FROM ${products} WHERE ${products.categoryId} = ${categories.id})`,
+    })
+    .from(categories)
+    .orderBy(asc(categories.name))
+    .all();
+}
+
+function categoryById(ctx: ServiceContext, id: number): Category {
+  const found = listCategories(ctx).find((c) => c.id === id);
+  if (!found) throw new DomainError('NOT_FOUND', `Category ${id} does not exist`);
+  return found;
+}
+
+function byName(ctx: ServiceContext, name: string) {
+  return ctx.db.orm
+    .select()
+    .from(categories)
+    .where(sql`${categories.name} = ${name} COLLATE NOCASE`)
+    .get();
+}
+
+/** Finds a category by name (any case) or creates it; used by the CSV import too. */
+export function ensureCategory(ctx: ServiceContext, name: string): number {
+  const existing = byName(ctx, name);
+  if (existing) return existing.id;
+  const row = ctx.db.orm.insert(categories).values({ name }).returning().get();
+  writeAudit(ctx, {
+    action: 'categories.create',
+    entity: 'category',
+    entityId: row.id,
+    after: row,
+  });
+  return row.id;
+}
+
+export const categoriesHandlers: AreaHandlers<'categories'> = {
+  'categories.list': { access: 'user', run: (_input, ctx) => listCategories(ctx) },
+  'categories.create': {
+    access: 'supervisor',
+    run: (input, ctx) =>
+      inTransaction(ctx, () => {
+        if (byName(ctx, input.name)) {
+          throw new DomainError('CONFLICT', `Category ${input.name} already exists`, {
+            reason: 'DUPLICATE_NAME',
+            path: ['name'],
+          });
+        }
+        return categoryById(ctx, ensureCategory(ctx, input.name));
+      }),
+  },
+  'categories.update': {
+    access: 'supervisor',
+    run: (input, ctx) =>
+      inTransaction(ctx, () => {
+        const before = categoryById(ctx, input.id);
+        if (input.name !== undefined) {
+          const clash = byName(ctx, input.name);
+          if (clash && clash.id !== input.id) {
+            throw new DomainError('CONFLICT', `Category ${input.name} already exists`, {
+              reason: 'DUPLICATE_NAME',
+              path: ['name'],
+            });
+          }
+        }
+        const { id, ...changes } = input;
+        if (Object.keys(changes).length > 0)
+          ctx.db.orm.update(categories).set(changes).where(eq(categories.id, id)).run();
+        const after = categoryById(ctx, id);
+        writeAudit(ctx, {
+          action: 'categories.update',
+          entity: 'category',
+          entityId: id,
+          before,
+          after,
+        });
+        return after;
+      }),
+  },
+  'categories.delete': {
+    access: 'admin',
+    run: (input, ctx) =>
+      inTransaction(ctx, () => {
+        const before = categoryById(ctx, input.id);
+        if (before.productCount > 0) {
+          throw new DomainError(
+            'CONFLICT',
+            `Category ${before.name} still has ${before.productCount} products`,
+            {
+              reason: 'CATEGORY_IN_USE',
+              productCount: before.productCount,
+            },
+          );
+        }
+        ctx.db.orm.delete(categories).where(eq(categories.id, input.id)).run();
+        writeAudit(ctx, {
+          action: 'categories.delete',
+          entity: 'category',
+          entityId: input.id,
+          before,
+        });
+        return { deleted: true as const };
+      }),
+  },
+};

@@ -1,0 +1,425 @@
+import Papa from 'papaparse';
+import { asc } from 'drizzle-orm';
+import { DomainError } from '../../../core/errors';
+import type { ImportIssue, ImportReport } from '../../../core/api/model';
+import { currency as currencyOf } from '../../../core/money/currency';
+import { minorToDecimalString } from '../../../core/money/format';
+import { separatorsOf } from '../../../core/money/locale';
+import { parseDecimal } from '../../../core/money/parse';
+import { categories, productBarcodes, products } from '../../../db/schema';
+import { inTransaction, statement, type ServiceContext } from '../context';
+import { moveStock } from '../stock-ledger';
+import { loadStore, taxCategoriesOf } from '../store';
+import { ensureCategory } from './categories';
+import { insertProduct, patchProduct } from './products';
+
+/**
+ * Product CSV, as a shop edits it in Excel: UTF-8 with a BOM, the list
+ * separator Excel expects for the store's locale (";" where "," is the decimal
+ * mark), Spanish headers (English ones are accepted too), amounts in the
+ * locale's decimals, barcodes separated by "|".
+ */
+const COLUMNS = [
+  { key: 'code', header: 'codigo', aliases: ['code', 'código', 'sku'] },
+  { key: 'name', header: 'nombre', aliases: ['name', 'descripcion', 'descripción'] },
+  { key: 'category', header: 'categoria', aliases: ['category', 'categoría'] },
+  { key: 'soldBy', header: 'unidad', aliases: ['sold_by', 'unit'] },
+  { key: 'price', header: 'precio', aliases: ['price'] },
+  { key: 'cost', header: 'costo', aliases: ['cost'] },
+  { key: 'taxCategory', header: 'impuesto', aliases: ['tax_category', 'tax'] },
+  { key: 'stock', header: 'stock', aliases: ['existencias'] },
+  { key: 'minStock', header: 'stock_minimo', aliases: ['min_stock', 'stock_mínimo'] },
+  { key: 'trackStock', header: 'controla_stock', aliases: ['track_stock'] },
+  { key: 'active', header: 'activo', aliases: ['active'] },
+  { key: 'barcodes', header: 'codigos_barras', aliases: ['barcodes', 'códigos_barras', 'barcode'] },
+] as const;
+
+type ColumnKey = (typeof COLUMNS)[number]['key'];
+
+function columnFor(header: string): ColumnKey | undefined {
+  const h = header.trim().toLowerCase().replace(/\s+/g, '_');
+  return COLUMNS.find((c) => c.header === h || (c.aliases as readonly string[]).includes(h))?.key;
+}
+
+function listSeparator(locale: string): string {
+  return separatorsOf(locale).decimal === ',' ? ';' : ',';
+}
+
+class RowError extends Error {
+  constructor(
+    readonly field: ColumnKey | null,
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const TRUE = ['si', 'sí', 's', 'yes', 'y', 'true', '1', 'x'];
+const FALSE = ['no', 'n', 'false', '0', ''];
+
+function parseFlag(value: string, field: ColumnKey): boolean {
+  const v = value.trim().toLowerCase();
+  if (TRUE.includes(v)) return true;
+  if (FALSE.includes(v)) return false;
+  throw new RowError(field, 'INVALID_FLAG', `"${value}" is not sí/no`);
+}
+
+/**
+ * Numbers in the store's locale; where the locale writes decimals with ",", a
+ * lone "." is read as a decimal point too unless it clearly groups thousands
+ * ("1.234"), so files saved by other tools still import.
+ */
+function parseNumber(
+  value: string,
+  locale: string,
+  digits: number,
+  field: ColumnKey,
+  allowNegative = false,
+): number {
+  const text = value.trim();
+  try {
+    return Number(parseDecimal(text, locale, { maxFractionDigits: digits, allowNegative }));
+  } catch (error) {
+    const { decimal } = separatorsOf(locale);
+    if (decimal === ',' && /^-?\d+\.\d+$/.test(text) && !/^-?\d{1,3}(\.\d{3})+$/.test(text)) {
+      return Number(parseDecimal(text, 'en-US', { maxFractionDigits: digits, allowNegative }));
+    }
+    throw new RowError(
+      field,
+      'INVALID_NUMBER',
+      error instanceof DomainError ? error.message : String(error),
+    );
+  }
+}
+
+interface ParsedRow {
+  readonly line: number;
+  readonly code: string;
+  readonly fields: Partial<Record<ColumnKey, string>>;
+}
+
+export function exportProductsCsv(ctx: ServiceContext): { csv: string; rows: number } {
+  const { settings } = loadStore(ctx);
+  const digits = currencyOf(settings.currency).minorDigits;
+  const { decimal } = separatorsOf(settings.locale);
+  const number = (value: number, places: number) =>
+    minorToDecimalString(value, places).replace('.', decimal);
+  const quantity = (thousandths: number) =>
+    number(thousandths, 3).replace(new RegExp(`\\${decimal}?0+$`), '');
+  const names = new Map(
+    ctx.db.orm
+      .select()
+      .from(categories)
+      .all()
+      .map((c) => [c.id, c.name]),
+  );
+  const codes = new Map<number, string[]>();
+  for (const b of ctx.db.orm
+    .select()
+    .from(productBarcodes)
+    .orderBy(asc(productBarcodes.barcode))
+    .all()) {
+    codes.set(b.productId, [...(codes.get(b.productId) ?? []), b.barcode]);
+  }
+  const rows = ctx.db.orm
+    .select()
+    .from(products)
+    .orderBy(asc(products.code))
+    .all()
+    .map((p) => [
+      p.code,
+      p.name,
+      p.categoryId === null ? '' : (names.get(p.categoryId) ?? ''),
+      p.soldBy === 'weight' ? 'peso' : 'unidad',
+      number(p.price, digits),
+      number(p.cost, digits),
+      p.taxCategory,
+      quantity(p.stock) || '0',
+      quantity(p.minStock) || '0',
+      p.trackStock ? 'si' : 'no',
+      p.active ? 'si' : 'no',
+      (codes.get(p.id) ?? []).join('|'),
+    ]);
+  const csv = Papa.unparse(
+    { fields: COLUMNS.map((c) => c.header), data: rows },
+    { delimiter: listSeparator(settings.locale), newline: '\r\n' },
+  );
+  return { csv: `\uFEFF${csv}\r\n`, rows: rows.length };
+}
+
+/** Reads the CSV into rows keyed by column; reports unknown or missing columns up front. */
+function readRows(csv: string): { rows: ParsedRow[]; fileErrors: ImportIssue[] } {
+  const text = csv.replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<string[]>(text, {
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [';', ',', '\t'],
+  });
+  const [header, ...data] = parsed.data;
+  const fileErrors: ImportIssue[] = [];
+  if (!header)
+    return {
+      rows: [],
+      fileErrors: [{ line: 1, field: null, reason: 'EMPTY_FILE', message: 'The file is empty' }],
+    };
+  const keys = header.map(columnFor);
+  header.forEach((h, i) => {
+    if (!keys[i] && h.trim() !== '') {
+      fileErrors.push({
+        line: 1,
+        field: h,
+        reason: 'UNKNOWN_COLUMN',
+        message: `Unknown column "${h}"`,
+      });
+    }
+  });
+  for (const required of ['code', 'name', 'price'] as const) {
+    if (!keys.includes(required)) {
+      const header = COLUMNS.find((c) => c.key === required)!.header;
+      fileErrors.push({
+        line: 1,
+        field: header,
+        reason: 'MISSING_COLUMN',
+        message: `The column "${header}" is required`,
+      });
+    }
+  }
+  const rows = data.map((cells, index) => {
+    const fields: Partial<Record<ColumnKey, string>> = {};
+    keys.forEach((key, i) => {
+      if (key) fields[key] = (cells[i] ?? '').trim();
+    });
+    return { line: index + 2, code: fields.code ?? '', fields };
+  });
+  return { rows, fileErrors };
+}
+
+export interface ImportOptions {
+  readonly csv: string;
+  readonly skipInvalid: boolean;
+  readonly dryRun: boolean;
+}
+
+/**
+ * Upserts products by code. Every row is checked first and every bad row is
+ * reported with its line; unless told to skip them, one bad row means nothing
+ * is written. The writes are one transaction either way.
+ */
+export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): ImportReport {
+  const store = loadStore(ctx);
+  const { settings, profile } = store;
+  const digits = currencyOf(settings.currency).minorDigits;
+  const taxCodes = new Set(taxCategoriesOf(ctx).map((t) => t.code));
+  const { rows, fileErrors } = readRows(options.csv);
+  if (fileErrors.length > 0) {
+    const report = {
+      dryRun: options.dryRun,
+      rows: rows.length,
+      created: 0,
+      updated: 0,
+      skipped: rows.length,
+      errors: fileErrors,
+    };
+    if (options.dryRun) return report;
+    throw new DomainError('VALIDATION', 'The file cannot be imported: check its columns', {
+      reason: 'IMPORT_HAS_ERRORS',
+      report,
+    });
+  }
+
+  const errors: ImportIssue[] = [];
+  const seenCodes = new Map<string, number>();
+  const seenBarcodes = new Map<string, string>();
+  const valid: { line: number; apply: () => 'created' | 'updated' }[] = [];
+
+  for (const row of rows) {
+    try {
+      const f = row.fields;
+      const code = (f.code ?? '').trim();
+      if (!code || /\s/.test(code) || code.length > 32)
+        throw new RowError(
+          'code',
+          'INVALID_CODE',
+          'The code is required, up to 32 characters, without spaces',
+        );
+      const earlier = seenCodes.get(code);
+      if (earlier)
+        throw new RowError(
+          'code',
+          'DUPLICATE_IN_FILE',
+          `Code ${code} is repeated (first on line ${earlier})`,
+        );
+      seenCodes.set(code, row.line);
+      const name = (f.name ?? '').trim();
+      if (!name || name.length > 120)
+        throw new RowError('name', 'INVALID_NAME', 'The name is required, up to 120 characters');
+      const price = parseNumber(f.price ?? '', settings.locale, digits, 'price');
+      const cost = f.cost ? parseNumber(f.cost, settings.locale, digits, 'cost') : undefined;
+      const soldByText = (f.soldBy ?? '').toLowerCase();
+      const soldBy =
+        soldByText === ''
+          ? undefined
+          : ['peso', 'kg', 'weight', 'granel'].includes(soldByText)
+            ? 'weight'
+            : ['unidad', 'unit', 'und', 'u'].includes(soldByText)
+              ? 'unit'
+              : null;
+      if (soldBy === null)
+        throw new RowError('soldBy', 'INVALID_UNIT', `"${f.soldBy}" is not unidad or peso`);
+      const taxCategory = f.taxCategory ? f.taxCategory.toUpperCase() : undefined;
+      if (taxCategory && !taxCodes.has(taxCategory)) {
+        throw new RowError(
+          'taxCategory',
+          'UNKNOWN_TAX_CATEGORY',
+          `Tax category "${f.taxCategory}" does not exist (use ${[...taxCodes].join(', ')})`,
+        );
+      }
+      const stock = f.stock ? parseNumber(f.stock, settings.locale, 3, 'stock', true) : undefined;
+      const minStock = f.minStock
+        ? parseNumber(f.minStock, settings.locale, 3, 'minStock')
+        : undefined;
+      const trackStock =
+        f.trackStock === undefined || f.trackStock === ''
+          ? undefined
+          : parseFlag(f.trackStock, 'trackStock');
+      const active =
+        f.active === undefined || f.active === '' ? undefined : parseFlag(f.active, 'active');
+      const barcodes =
+        f.barcodes === undefined ? undefined : f.barcodes.split(/[|\s]+/).filter(Boolean);
+      for (const barcode of barcodes ?? []) {
+        const owner = seenBarcodes.get(barcode);
+        if (owner && owner !== code)
+          throw new RowError(
+            'barcodes',
+            'DUPLICATE_IN_FILE',
+            `Barcode ${barcode} is also on product ${owner}`,
+          );
+        seenBarcodes.set(barcode, code);
+      }
+      const categoryName = f.category?.trim() || undefined;
+
+      valid.push({
+        line: row.line,
+        apply: () => {
+          const categoryId = categoryName ? ensureCategory(ctx, categoryName) : undefined;
+          const existing = statement(ctx, 'SELECT id, stock FROM products WHERE code = ?').get(
+            code,
+          ) as { id: number; stock: number } | undefined;
+          if (existing) {
+            patchProduct(ctx, {
+              id: existing.id,
+              name,
+              price,
+              ...(cost === undefined ? {} : { cost }),
+              ...(soldBy === undefined ? {} : { soldBy }),
+              ...(taxCategory === undefined ? {} : { taxCategory }),
+              ...(categoryId === undefined ? {} : { categoryId }),
+              ...(minStock === undefined ? {} : { minStock }),
+              ...(trackStock === undefined ? {} : { trackStock }),
+              ...(active === undefined ? {} : { active }),
+              ...(barcodes === undefined ? {} : { barcodes }),
+            });
+            if (stock !== undefined && stock !== existing.stock) {
+              moveStock(ctx, {
+                productId: existing.id,
+                quantity: stock - existing.stock,
+                kind: 'IMPORT',
+                reason: 'Importación CSV',
+              });
+            }
+            return 'updated';
+          }
+          const product = insertProduct(
+            ctx,
+            {
+              code,
+              name,
+              price,
+              cost: cost ?? 0,
+              soldBy: soldBy ?? 'unit',
+              taxCategory: taxCategory ?? profile.defaultTaxCategory,
+              categoryId: categoryId ?? null,
+              minStock: minStock ?? 0,
+              trackStock: trackStock ?? true,
+              allowNegative: false,
+              active: active ?? true,
+              barcodes: barcodes ?? [],
+            },
+            profile.defaultTaxCategory,
+          );
+          if (stock !== undefined && stock !== 0) {
+            moveStock(ctx, {
+              productId: product.id,
+              quantity: stock,
+              kind: 'IMPORT',
+              reason: 'Importación CSV',
+            });
+          }
+          return 'created';
+        },
+      });
+    } catch (error) {
+      if (error instanceof RowError) {
+        const header = error.field ? COLUMNS.find((c) => c.key === error.field)!.header : null;
+        errors.push({
+          line: row.line,
+          field: header,
+          reason: error.reason,
+          message: error.message,
+        });
+      } else {
+        throw error;
+      }
+    }
+  }
+
+  const summary = (created: number, updated: number): ImportReport => ({
+    dryRun: options.dryRun,
+    rows: rows.length,
+    created,
+    updated,
+    skipped: rows.length - created - updated,
+    errors,
+  });
+  if (errors.length > 0 && !options.skipInvalid && !options.dryRun) {
+    throw new DomainError('VALIDATION', `${errors.length} rows have errors; nothing was imported`, {
+      reason: 'IMPORT_HAS_ERRORS',
+      report: summary(0, 0),
+    });
+  }
+
+  // Rows can still fail against the database (a barcode owned by another
+  // product); a dry run rolls everything back, so it reports those too.
+  let created = 0;
+  let updated = 0;
+  const rollback = new Error('dry run');
+  try {
+    inTransaction(ctx, () => {
+      for (const row of valid) {
+        try {
+          const outcome = ctx.db.sqlite.transaction(row.apply)();
+          if (outcome === 'created') created++;
+          else updated++;
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          errors.push({ line: row.line, field: null, reason: error.code, message: error.message });
+        }
+      }
+      if (errors.length > 0 && !options.skipInvalid && !options.dryRun) {
+        throw new DomainError(
+          'VALIDATION',
+          `${errors.length} rows have errors; nothing was imported`,
+          {
+            reason: 'IMPORT_HAS_ERRORS',
+            report: summary(0, 0),
+          },
+        );
+      }
+      if (options.dryRun) throw rollback;
+    });
+  } catch (error) {
+    if (error !== rollback) throw error;
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return summary(created, updated);
+}

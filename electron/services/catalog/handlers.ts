@@ -1,0 +1,20 @@
+import type { AreaHandlers } from '../../handler';
+import { loadStore } from '../store';
+import { exportProductsCsv, importProductsCsv } from './csv';
+import { createProduct, getProduct, listProducts, updateProduct } from './products';
+import { scanToResult } from './scan';
+import { searchProducts } from './search';
+
+export const productsHandlers: AreaHandlers<'products'> = {
+  'products.create': { access: 'supervisor', run: (input, ctx) => createProduct(ctx, input) },
+  'products.update': { access: 'supervisor', run: (input, ctx) => updateProduct(ctx, input) },
+  'products.get': { access: 'user', run: (input, ctx) => getProduct(ctx, input) },
+  'products.byBarcode': {
+    access: 'user',
+    run: (input, ctx) => scanToResult(ctx, loadStore(ctx), input.code),
+  },
+  'products.search': { access: 'user', run: (input, ctx) => searchProducts(ctx, input) },
+  'products.list': { access: 'user', run: (input, ctx) => listProducts(ctx, input) },
+  'products.import': { access: 'supervisor', run: (input, ctx) => importProductsCsv(ctx, input) },
+  'products.export': { access: 'supervisor', run: (_input, ctx) => exportProductsCsv(ctx) },
+};

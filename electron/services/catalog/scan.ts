@@ -1,0 +1,144 @@
+import { eq, or } from 'drizzle-orm';
+import { DomainError } from '../../../core/errors';
+import type { ScanResult } from '../../../core/api/model';
+import {
+  decodeScaleBarcode,
+  gtinCheckDigit,
+  gtinKindOf,
+  isScaleCandidate,
+  parseScanInput,
+  type ScaleReading,
+} from '../../../core/barcode';
+import { currency as currencyOf } from '../../../core/money/currency';
+import { productBarcodes, products } from '../../../db/schema';
+import type { ServiceContext } from '../context';
+import type { Store } from '../store';
+import { toProducts, type ProductRow, toApiQuantity } from './product-rows';
+
+/**
+ * What the till understands a scan to be, in order: the "N*" multiplier, an
+ * exact barcode, an exact product code, then a scale label. Misreads are told
+ * apart from unknown codes: a GTIN with a bad check digit says so.
+ */
+export interface ResolvedScan {
+  readonly row: ProductRow;
+  /** Thousandths. */
+  readonly quantity: number;
+  readonly fixedAmount: number | null;
+  readonly source: ScanResult['source'];
+}
+
+function byBarcode(ctx: ServiceContext, code: string): ProductRow | undefined {
+  return ctx.db.orm
+    .select({ p: products })
+    .from(productBarcodes)
+    .innerJoin(products, eq(products.id, productBarcodes.productId))
+    .where(eq(productBarcodes.barcode, code))
+    .get()?.p;
+}
+
+function byCode(ctx: ServiceContext, code: string): ProductRow | undefined {
+  return ctx.db.orm.select().from(products).where(eq(products.code, code)).get();
+}
+
+/** The product a scale label's P digits point at: its code or barcode, with or without leading zeros. */
+function byScaleCode(ctx: ServiceContext, digits: string): ProductRow | undefined {
+  const bare = digits.replace(/^0+(?=\d)/, '');
+  return (
+    ctx.db.orm
+      .select()
+      .from(products)
+      .where(or(eq(products.code, digits), eq(products.code, bare)))
+      .get() ?? byBarcode(ctx, digits)
+  );
+}
+
+function mustBeActive(row: ProductRow, scanned: string): ProductRow {
+  if (!row.active) {
+    throw new DomainError('INVALID_STATE', `Product ${row.code} is inactive`, {
+      reason: 'PRODUCT_INACTIVE',
+      code: scanned,
+    });
+  }
+  return row;
+}
+
+function scaleLine(
+  ctx: ServiceContext,
+  store: Store,
+  reading: ScaleReading,
+  multiplier: number,
+  scanned: string,
+): ResolvedScan {
+  const row = byScaleCode(ctx, reading.productCode);
+  if (!row) {
+    throw new DomainError('NOT_FOUND', `No product has scale code ${reading.productCode}`, {
+      reason: 'UNKNOWN_SCALE_PRODUCT',
+      code: scanned,
+      productCode: reading.productCode,
+    });
+  }
+  mustBeActive(row, scanned);
+  if (reading.kind === 'weight') {
+    return {
+      row,
+      quantity: Math.round((reading.grams * multiplier) / 1000),
+      fixedAmount: null,
+      source: 'scale-weight',
+    };
+  }
+  // The label's price is in its own decimals; the store's currency may have more or fewer.
+  const digits = currencyOf(store.settings.currency).minorDigits;
+  const shift = digits - reading.priceDecimals;
+  const labelAmount =
+    shift >= 0 ? reading.price * 10 ** shift : Math.round(reading.price / 10 ** -shift);
+  const units = multiplier / 1000;
+  const weight =
+    row.soldBy === 'weight' && row.price > 0 ? Math.round((labelAmount * 1000) / row.price) : 1000;
+  return {
+    row,
+    quantity: Math.max(1, Math.round(weight * units)),
+    fixedAmount: Math.round(labelAmount * units),
+    source: 'scale-price',
+  };
+}
+
+export function resolveScan(ctx: ServiceContext, store: Store, scanned: string): ResolvedScan {
+  const { quantity, code } = parseScanInput(scanned);
+  const direct = byBarcode(ctx, code);
+  if (direct)
+    return { row: mustBeActive(direct, scanned), quantity, fixedAmount: null, source: 'barcode' };
+  const coded = byCode(ctx, code);
+  if (coded)
+    return { row: mustBeActive(coded, scanned), quantity, fixedAmount: null, source: 'code' };
+  if (isScaleCandidate(code) && store.layouts.length > 0) {
+    return scaleLine(ctx, store, decodeScaleBarcode(code, store.layouts), quantity, scanned);
+  }
+  const kind = gtinKindOf(code);
+  if (kind && String(gtinCheckDigit(code.slice(0, -1))) !== code.at(-1)) {
+    throw new DomainError(
+      'BAD_CHECK_DIGIT',
+      `Bad check digit in ${code}: probably a misread, scan again`,
+      {
+        code,
+        kind,
+        expected: gtinCheckDigit(code.slice(0, -1)),
+      },
+    );
+  }
+  throw new DomainError('NOT_FOUND', `No product has the code ${code}`, {
+    reason: 'UNKNOWN_BARCODE',
+    code,
+  });
+}
+
+export function scanToResult(ctx: ServiceContext, store: Store, scanned: string): ScanResult {
+  const resolved = resolveScan(ctx, store, scanned);
+  return {
+    product: toProducts(ctx, [resolved.row])[0]!,
+    quantity: toApiQuantity(resolved.quantity),
+    fixedAmount: resolved.fixedAmount,
+    source: resolved.source,
+    scanned,
+  };
+}

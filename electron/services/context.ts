@@ -1,0 +1,44 @@
+import type { Statement } from 'better-sqlite3';
+import type { Actor } from '../../core/api/model';
+import type { TenderoDb } from '../../db/open';
+
+/**
+ * What a use case gets besides its input: the database, who is acting (from
+ * the host, never from the payload), and the clock and id source, injected so
+ * tests can freeze them.
+ */
+export interface ServiceContext {
+  readonly db: TenderoDb;
+  readonly actor: Actor | null;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+/**
+ * Runs `work` as one IMMEDIATE SQLite transaction: it takes the write lock up
+ * front (no upgrade deadlock with a second process) and commits all or nothing.
+ * Nested calls become savepoints.
+ */
+export function inTransaction<T>(ctx: Pick<ServiceContext, 'db'>, work: () => T): T {
+  return ctx.db.sqlite.transaction(work).immediate();
+}
+
+const statements = new WeakMap<object, Map<string, Statement>>();
+
+/**
+ * A prepared statement cached per connection: hot paths (scans, sales, reports)
+ * skip re-parsing SQL on every call.
+ */
+export function statement(ctx: Pick<ServiceContext, 'db'>, sql: string): Statement {
+  let cache = statements.get(ctx.db.sqlite);
+  if (!cache) {
+    cache = new Map();
+    statements.set(ctx.db.sqlite, cache);
+  }
+  let prepared = cache.get(sql);
+  if (!prepared) {
+    prepared = ctx.db.sqlite.prepare(sql);
+    cache.set(sql, prepared);
+  }
+  return prepared;
+}

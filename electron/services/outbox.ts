@@ -1,0 +1,25 @@
+import { outbox } from '../../db/schema';
+import type { ServiceContext } from './context';
+
+/**
+ * Appends a sync event in the same transaction as the change it describes, so
+ * the central server can never miss a sale that committed, nor receive one
+ * that did not. Events carry their own UUID so the server applies each once.
+ */
+export function appendEvent(
+  ctx: ServiceContext,
+  type: string,
+  aggregateId: string,
+  payload: unknown,
+): void {
+  ctx.db.orm
+    .insert(outbox)
+    .values({
+      eventId: ctx.newId(),
+      type,
+      aggregateId,
+      payload: JSON.stringify(payload),
+      createdAt: ctx.now().toISOString(),
+    })
+    .run();
+}

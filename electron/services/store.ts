@@ -1,0 +1,102 @@
+import { eq } from 'drizzle-orm';
+import { DomainError } from '../../core/errors';
+import type { ScaleLayoutSetting, Settings } from '../../core/api/model';
+import { parseScaleLayout, type ScaleLayout } from '../../core/barcode';
+import type { DocumentType } from '../../core/numbering';
+import { profileOf, type CountryCode, type CountryProfile } from '../../core/profiles';
+import type { RoundingMode } from '../../core/money/rounding';
+import type {
+  RoundingMethod,
+  TaxBasis,
+  TaxCategory,
+  TaxKind,
+  TaxRules,
+} from '../../core/tax/types';
+import { registers, settings, taxCategories } from '../../db/schema';
+import type { ServiceContext } from './context';
+
+/** Settings plus what the services derive from them on every use. */
+export interface Store {
+  readonly settings: Settings;
+  readonly profile: CountryProfile;
+  readonly registerId: number;
+  readonly layouts: readonly ScaleLayout[];
+}
+
+export function isSetUp(ctx: ServiceContext): boolean {
+  return ctx.db.orm.select({ id: settings.id }).from(settings).get() !== undefined;
+}
+
+export function loadStore(ctx: ServiceContext): Store {
+  const row = ctx.db.orm
+    .select({ s: settings, register: registers })
+    .from(settings)
+    .innerJoin(registers, eq(registers.id, settings.currentRegisterId))
+    .get();
+  if (!row)
+    throw new DomainError('NOT_SET_UP', 'This till has not been set up yet: run setup first');
+  const { s, register } = row;
+  const scaleLayouts = JSON.parse(s.scaleLayouts) as ScaleLayoutSetting[];
+  const value: Settings = {
+    country: s.country as CountryCode,
+    businessName: s.businessName,
+    taxId: s.taxId,
+    address: s.address,
+    phone: s.phone,
+    currency: s.currency,
+    secondaryCurrency: s.secondaryCurrency,
+    exchangeRate: s.exchangeRate,
+    igtfEnabled: s.igtfEnabled,
+    locale: s.locale,
+    language: s.language === 'en' ? 'en' : 'es',
+    timeZone: s.timeZone,
+    pricesIncludeTax: s.pricesIncludeTax,
+    roundingMethod: s.roundingMethod as RoundingMethod,
+    roundingMode: s.roundingMode as RoundingMode,
+    taxBasis: s.taxBasis as TaxBasis,
+    negativeStock: s.negativeStock as Settings['negativeStock'],
+    scaleLayouts,
+    defaultDocumentType: s.defaultDocumentType as DocumentType,
+    cashierPriceOverride: s.cashierPriceOverride,
+    receiptFooter: s.receiptFooter,
+    receiptFormat: s.receiptFormat as Settings['receiptFormat'],
+    printerName: s.printerName,
+    printerHost: s.printerHost,
+    printerPort: s.printerPort,
+    autoPrint: s.autoPrint,
+    openDrawerOnCash: s.openDrawerOnCash,
+    register: { id: register.id, code: register.code, name: register.name },
+  };
+  return {
+    settings: value,
+    profile: profileOf(value.country),
+    registerId: register.id,
+    layouts: scaleLayouts.map((l) => parseScaleLayout(l.pattern, l.priceDecimals)),
+  };
+}
+
+export function taxCategoriesOf(ctx: ServiceContext): TaxCategory[] {
+  return ctx.db.orm
+    .select()
+    .from(taxCategories)
+    .all()
+    .map((row) => ({
+      code: row.code,
+      name: row.name,
+      kind: row.kind as TaxKind,
+      rate: row.rate,
+      fixedTaxes: JSON.parse(row.fixedTaxes) as TaxCategory['fixedTaxes'],
+    }));
+}
+
+/** The rules the tax engine applies to a sale made now. */
+export function taxRulesOf(ctx: ServiceContext, store: Store): TaxRules {
+  const { settings: s } = store;
+  return {
+    pricesIncludeTax: s.pricesIncludeTax,
+    roundingMethod: s.roundingMethod,
+    roundingMode: s.roundingMode,
+    taxBasis: s.taxBasis,
+    categories: taxCategoriesOf(ctx),
+  };
+}
