@@ -18,6 +18,7 @@ import { reportsHandlers } from './services/reports';
 import { salesHandlers } from './services/sales/handlers';
 import { registersHandlers, settingsHandlers, taxCategoriesHandlers } from './services/settings';
 import { setupHandlers } from './services/setup';
+import { demoHandlers } from './services/demo';
 import { stockHandlers } from './services/stock';
 import { isSetUp } from './services/store';
 import { authHandlers, usersHandlers } from './services/users';
@@ -25,6 +26,7 @@ import { authHandlers, usersHandlers } from './services/users';
 /** Every channel's handler, joined in one place; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
   ...setupHandlers,
+  ...demoHandlers,
   ...settingsHandlers,
   ...registersHandlers,
   ...taxCategoriesHandlers,
@@ -56,6 +58,8 @@ export interface ApiOptions {
   readonly db: TenderoDb;
   readonly now?: () => Date;
   readonly newId?: () => string;
+  /** Reads files shipped in assets/ (the demo catalog). */
+  readonly readAsset?: (name: string) => string;
   /** Told of every call, for logs and slow-call warnings. */
   readonly onCall?: (record: CallRecord) => void;
   /** Told of every successful call, for host reactions (a backup after cash.close). */
@@ -97,7 +101,13 @@ export function createApi(options: ApiOptions): Api {
 
   async function run(channel: ChannelName, input: unknown, session: Session): Promise<unknown> {
     const handler = handlers[channel] as Handler<ChannelName>;
-    const base: ServiceContext = { db: options.db, actor: null, now, newId };
+    const base: ServiceContext = {
+      db: options.db,
+      actor: null,
+      now,
+      newId,
+      ...(options.readAsset ? { readAsset: options.readAsset } : {}),
+    };
     if (handler.beforeSetup && isSetUp(base)) {
       throw new DomainError('CONFLICT', 'This till is already set up', {
         reason: 'ALREADY_SET_UP',

@@ -12,6 +12,8 @@ export interface ServiceContext {
   readonly actor: Actor | null;
   readonly now: () => Date;
   readonly newId: () => string;
+  /** Reads a file shipped in assets/ (the demo catalog); given by the host. */
+  readonly readAsset?: (name: string) => string;
 }
 
 /**

@@ -121,7 +121,7 @@ export function initStore(
   });
 }
 
-export const setupHandlers: AreaHandlers<'setup'> = {
+export const setupHandlers: Omit<AreaHandlers<'setup'>, 'setup.demo'> = {
   'setup.status': {
     access: 'public',
     run: (_input, ctx) => {

@@ -34,6 +34,13 @@ export interface SetupResult {
   readonly registerId: number;
 }
 
+export interface DemoStore {
+  readonly users: readonly { readonly name: string; readonly role: string; readonly pin: string }[];
+  readonly products: number;
+  readonly sales: number;
+  readonly days: number;
+}
+
 export const setupChannels = area('setup', {
   status: channel<SetupStatus>()({
     summary: 'Whether this database has been set up.',
@@ -43,5 +50,15 @@ export const setupChannels = area('setup', {
     summary:
       "First run: country profile, business identity, currency, first admin and register. Seeds the profile's tax categories and document series.",
     input: SetupInitInput,
+  }),
+  demo: channel<DemoStore>()({
+    summary:
+      'First run with a realistic demo store: a Lima bodega, its catalog, three users and two weeks of sales.',
+    input: z
+      .object({
+        language: z.enum(LANGUAGES).optional(),
+        days: z.number().int().min(0).max(60).optional(),
+      })
+      .strict(),
   }),
 });

@@ -1,0 +1,256 @@
+/**
+ * `npm run pos -- <command>`: the whole API from a terminal, on the same
+ * database the desktop app uses (or --db / TENDERO_DB).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { channels, CHANNEL_NAMES, isChannelName } from '../core/api/channels';
+import type { Result } from '../core/api/result';
+import { backupDatabase, restoreDatabase } from '../db/backup';
+import { DatabaseOpenError } from '../db/errors';
+import { openDatabase, type TenderoDb } from '../db/open';
+import { createApi, type Session } from './api';
+import { assetReader } from './assets';
+import { defaultDatabasePath } from './paths';
+
+const HELP = `Tendero from the terminal
+
+Usage: npm run pos -- <command> [options]
+
+Commands
+  call <channel> [json|-]      Call any channel and print the JSON result (exit 1 if ok:false).
+                               The input defaults to {}; "-" reads it from stdin.
+  channels [--json]            List every channel, with its input JSON schema when --json.
+  init --country PE --business NAME --tax-id ID --admin NAME --pin PIN --register CODE
+       [--currency PEN] [--time-zone America/Lima] [--address TEXT]
+                               First-run setup.
+  demo [--days 14]             Set up a demo store (a Lima bodega with two weeks of sales).
+  import-products FILE.csv [--skip-invalid] [--dry-run]
+                               Upsert products from CSV and print the report.
+  export-products FILE.csv     Write every product to CSV.
+  backup FILE                  Write a consistent copy of the database.
+  restore FILE                 Replace the database with a backup (the current one is backed up first).
+
+Options
+  --db FILE                    Database file (default: TENDERO_DB or the app's data folder).
+  --user NAME --pin PIN        Who acts (or TENDERO_USER / TENDERO_PIN).
+  -h, --help                   This help.
+
+Exit codes: 0 ok, 1 the API refused (the error is printed), 2 bad usage, 3 the database cannot be opened.`;
+
+class UsageError extends Error {}
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function readJsonArgument(text: string | undefined): unknown {
+  if (text === undefined) return {};
+  const source = text === '-' ? readFileSync(0, 'utf8') : text;
+  try {
+    return JSON.parse(source) as unknown;
+  } catch (error) {
+    throw new UsageError(`The input is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      user: { type: 'string' },
+      pin: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      country: { type: 'string' },
+      business: { type: 'string' },
+      'tax-id': { type: 'string' },
+      admin: { type: 'string' },
+      register: { type: 'string' },
+      currency: { type: 'string' },
+      'time-zone': { type: 'string' },
+      address: { type: 'string' },
+      days: { type: 'string' },
+      'skip-invalid': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${HELP}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  if (command === 'channels') {
+    if (values.json) {
+      print(
+        Object.fromEntries(
+          CHANNEL_NAMES.map((name) => [
+            name,
+            {
+              summary: channels[name].summary,
+              input: z.toJSONSchema(channels[name].input, { io: 'input', unrepresentable: 'any' }),
+            },
+          ]),
+        ),
+      );
+    } else {
+      const width = Math.max(...CHANNEL_NAMES.map((n) => n.length));
+      for (const name of CHANNEL_NAMES)
+        process.stdout.write(`${name.padEnd(width)}  ${channels[name].summary}\n`);
+    }
+    return 0;
+  }
+
+  const file = values.db ?? defaultDatabasePath();
+  if (command === 'restore') {
+    const from = rest[0];
+    if (!from) throw new UsageError('restore needs the backup file');
+    const safety = `${file}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
+    const current = openDatabase(file);
+    try {
+      await backupDatabase(current.sqlite, safety);
+    } finally {
+      current.close();
+    }
+    await restoreDatabase(from, file);
+    openDatabase(file).close(); // proves the restored file opens (and migrates if older)
+    print({ restored: from, into: file, previousKeptAs: safety });
+    return 0;
+  }
+
+  let db: TenderoDb;
+  try {
+    db = openDatabase(file);
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) {
+      process.stderr.write(`Cannot open the database (${error.kind}): ${error.message}\n`);
+      return 3;
+    }
+    throw error;
+  }
+  try {
+    const api = createApi({
+      db,
+      readAsset: assetReader(),
+      onError: (channel, error) =>
+        process.stderr.write(`[${channel}] ${(error as Error).stack ?? String(error)}\n`),
+    });
+    const session: Session = { actor: null };
+    const report = (result: Result<unknown>): number => {
+      print(result);
+      return result.ok ? 0 : 1;
+    };
+    const login = async (): Promise<number> => {
+      const name = values.user ?? process.env.TENDERO_USER;
+      const pin = values.pin ?? process.env.TENDERO_PIN;
+      if (!name || !pin) return 0;
+      const result = await api.call('auth.login', { name, pin }, session);
+      return result.ok ? 0 : report(result);
+    };
+
+    switch (command) {
+      case 'call': {
+        const channel = rest[0];
+        if (!channel) throw new UsageError('call needs a channel: see `pos channels`');
+        if (!isChannelName(channel))
+          throw new UsageError(`Unknown channel "${channel}": see \`pos channels\``);
+        const input = readJsonArgument(rest[1]);
+        const failed = await login();
+        if (failed) return failed;
+        return report(await api.call(channel, input, session));
+      }
+      case 'init': {
+        const required = ['country', 'business', 'tax-id', 'admin', 'pin', 'register'] as const;
+        const missing = required.filter((k) => !values[k]);
+        if (missing.length > 0) throw new UsageError(`init needs --${missing.join(', --')}`);
+        return report(
+          await api.call(
+            'setup.init',
+            {
+              country: values.country,
+              businessName: values.business,
+              taxId: values['tax-id'],
+              admin: { name: values.admin, pin: values.pin },
+              registerCode: values.register,
+              ...(values.currency ? { currency: values.currency } : {}),
+              ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}),
+              ...(values.address ? { address: values.address } : {}),
+            },
+            session,
+          ),
+        );
+      }
+      case 'demo':
+        return report(
+          await api.call('setup.demo', values.days ? { days: Number(values.days) } : {}, session),
+        );
+      case 'import-products': {
+        const csvFile = rest[0];
+        if (!csvFile) throw new UsageError('import-products needs a CSV file');
+        const failed = await login();
+        if (failed) return failed;
+        const csv = readFileSync(csvFile, 'utf8');
+        return report(
+          await api.call(
+            'products.import',
+            {
+              csv,
+              skipInvalid: values['skip-invalid'] ?? false,
+              dryRun: values['dry-run'] ?? false,
+            },
+            session,
+          ),
+        );
+      }
+      case 'export-products': {
+        const out = rest[0];
+        if (!out) throw new UsageError('export-products needs the output file');
+        const failed = await login();
+        if (failed) return failed;
+        const result = await api.call('products.export', {}, session);
+        if (!result.ok) return report(result);
+        const { csv, rows } = result.value as { csv: string; rows: number };
+        writeFileSync(out, csv);
+        print({ ok: true, value: { file: out, rows } });
+        return 0;
+      }
+      case 'backup': {
+        const out = rest[0];
+        if (!out) throw new UsageError('backup needs the output file');
+        print({ ok: true, value: await backupDatabase(db.sqlite, out) });
+        return 0;
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}"`);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+// `pos channels | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
+      process.stderr.write(`${(error as Error).message}\n\n${HELP}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

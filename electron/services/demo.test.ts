@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { assetReader } from '../assets';
+import { createApi } from '../api';
+import { openTill, type Till } from '../testing/till';
+
+let till: Till;
+afterEach(() => till.close());
+
+describe('setup.demo', () => {
+  it('fills a consistent demo store: users, catalog, closed days and an open one', async () => {
+    till = await openTill();
+    const api = createApi({
+      db: till.db,
+      now: () => till.clock.now,
+      newId: till.uuid,
+      readAsset: assetReader(),
+    });
+    const result = await api.call('setup.demo', { days: 3 }, till.session);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({ products: 63, days: 4 });
+    expect(result.value.users.map((u) => u.role)).toEqual(['admin', 'supervisor', 'cashier']);
+
+    const session = { actor: null };
+    expect((await api.call('auth.login', { name: 'Lucía', pin: '3333' }, session)).ok).toBe(true);
+    const sessions = await api.call('cash.list', {}, session);
+    if (!sessions.ok) throw new Error(sessions.error.message);
+    expect(sessions.value.filter((s) => s.status === 'CERRADA')).toHaveLength(3);
+    expect(sessions.value[0]?.status).toBe('ABIERTA');
+
+    const sql = till.db.sqlite;
+    const sales = sql
+      .prepare("SELECT COUNT(*) AS n FROM sales WHERE status != 'ANULADA'")
+      .get() as { n: number };
+    expect(sales.n).toBeGreaterThan(50);
+    const drift = sql
+      .prepare(
+        'SELECT COUNT(*) AS n FROM products p WHERE p.stock != (SELECT COALESCE(SUM(quantity), 0) FROM stock_movements m WHERE m.product_id = p.id)',
+      )
+      .get() as { n: number };
+    expect(drift.n).toBe(0);
+    const again = await api.call('setup.demo', {}, { actor: null });
+    expect(again.ok).toBe(false);
+  });
+});
