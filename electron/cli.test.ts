@@ -31,7 +31,7 @@ function pos(args: string[], input?: string) {
     code: run.status,
     stdout: run.stdout,
     stderr: run.stderr,
-    json: json as { ok: boolean; value: any; error: any },
+    json: json as any,
   };
 }
 

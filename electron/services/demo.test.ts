@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createClient } from '../../core/api/client';
 import { assetReader } from '../assets';
-import { createApi } from '../api';
+import { createApi, type Session } from '../api';
 import { openTill, type Till } from '../testing/till';
 
 let till: Till;
@@ -15,23 +16,23 @@ describe('setup.demo', () => {
       newId: till.uuid,
       readAsset: assetReader(),
     });
-    const result = await api.call('setup.demo', { days: 3 }, till.session);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
+    const session: Session = { actor: null };
+    const client = createClient((channel, input) => api.call(channel, input, session));
+    const result = await client.call('setup.demo', { days: 3 });
+    if (!result.ok) throw new Error(result.error.message);
     expect(result.value).toMatchObject({ products: 63, days: 4 });
     expect(result.value.users.map((u) => u.role)).toEqual(['admin', 'supervisor', 'cashier']);
 
-    const session = { actor: null };
-    expect((await api.call('auth.login', { name: 'Lucía', pin: '3333' }, session)).ok).toBe(true);
-    const sessions = await api.call('cash.list', {}, session);
+    expect((await client.call('auth.login', { name: 'Lucía', pin: '3333' })).ok).toBe(true);
+    const sessions = await client.call('cash.list', {});
     if (!sessions.ok) throw new Error(sessions.error.message);
     expect(sessions.value.filter((s) => s.status === 'CERRADA')).toHaveLength(3);
     expect(sessions.value[0]?.status).toBe('ABIERTA');
 
     const sql = till.db.sqlite;
-    const sales = sql
-      .prepare("SELECT COUNT(*) AS n FROM sales WHERE status != 'ANULADA'")
-      .get() as { n: number };
+    const sales = sql.prepare("SELECT COUNT(*) AS n FROM sales WHERE status != 'ANULADA'").get() as {
+      n: number;
+    };
     expect(sales.n).toBeGreaterThan(50);
     const drift = sql
       .prepare(
