@@ -1,11 +1,66 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { DatabaseOpenError } from './errors';
+import { classifySqliteError, DatabaseOpenError } from './errors';
 import { readJournal, DEFAULT_MIGRATIONS_FOLDER } from './open';
 
 export interface BackupProgress {
   readonly totalPages: number;
   readonly remainingPages: number;
+}
+
+/** The files SQLite may keep beside a database, which belong to that one file. */
+function sidecars(file: string): string[] {
+  return [`${file}-wal`, `${file}-shm`, `${file}-journal`];
+}
+
+function removeWithSidecars(file: string): void {
+  for (const f of [file, ...sidecars(file)]) rmSync(f, { force: true });
+}
+
+/**
+ * Turns a fresh copy into one self-contained file: the online backup copies
+ * the live database's WAL flag, so the copy would otherwise grow -wal and -shm
+ * files the first time anything reads it, and travel badly on a USB stick.
+ */
+function makeStandalone(file: string): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+  for (const f of sidecars(file)) rmSync(f, { force: true });
+}
+
+/**
+ * Opens a file read-only. Reading a WAL-mode file makes SQLite create -wal and
+ * -shm files beside it; `close` removes those this connection created (and
+ * left empty), so reading a backup leaves its folder as it was.
+ */
+function openReadOnly(file: string): { db: Database.Database; close(): void } {
+  const created = sidecars(file).filter((f) => !existsSync(f));
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  return {
+    db,
+    close() {
+      db.close();
+      const wal = `${file}-wal`;
+      if (!existsSync(wal) || statSync(wal).size === 0) {
+        for (const f of created) rmSync(f, { force: true });
+      }
+    },
+  };
+}
+
+function unreadable(file: string, error: unknown): DatabaseOpenError {
+  const kind = classifySqliteError(error);
+  return new DatabaseOpenError(
+    kind === 'OTHER' ? 'CORRUPT' : kind,
+    file,
+    `${file} cannot be read: ${(error as Error).message}`,
+    { cause: error },
+  );
 }
 
 /**
@@ -18,8 +73,12 @@ export async function backupDatabase(
   to: string,
   onProgress?: (progress: BackupProgress) => void,
 ): Promise<{ file: string; bytes: number }> {
+  if (resolve(to) === resolve(sqlite.name)) {
+    throw new DatabaseOpenError('OTHER', to, `A backup cannot overwrite the live database ${to}`);
+  }
   const partial = `${to}.partial`;
-  rmSync(partial, { force: true });
+  // Leftovers of an interrupted run would be replayed into the new copy.
+  removeWithSidecars(partial);
   try {
     await sqlite.backup(partial, {
       progress: (info) => {
@@ -27,20 +86,16 @@ export async function backupDatabase(
         return 256; // pages per step: small steps keep the till responsive
       },
     });
+    makeStandalone(partial);
     verifyBackup(partial);
+    // An old backup's -wal beside the new file would be read as part of it.
+    for (const f of sidecars(to)) rmSync(f, { force: true });
     renameSync(partial, to);
   } catch (error) {
-    rmSync(partial, { force: true });
+    removeWithSidecars(partial);
     throw error;
   }
-  const check = new Database(to, { readonly: true });
-  try {
-    const pages = check.pragma('page_count', { simple: true }) as number;
-    const size = check.pragma('page_size', { simple: true }) as number;
-    return { file: to, bytes: pages * size };
-  } finally {
-    check.close();
-  }
+  return { file: to, bytes: statSync(to).size };
 }
 
 /**
@@ -49,16 +104,13 @@ export async function backupDatabase(
  */
 export function verifyBackup(file: string, migrationsFolder = DEFAULT_MIGRATIONS_FOLDER): void {
   if (!existsSync(file)) throw new DatabaseOpenError('OTHER', file, `${file} does not exist`);
-  let db: Database.Database;
+  let connection: ReturnType<typeof openReadOnly>;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    connection = openReadOnly(file);
   } catch (error) {
-    throw new DatabaseOpenError(
-      'CORRUPT',
-      file,
-      `${file} cannot be read: ${(error as Error).message}`,
-    );
+    throw unreadable(file, error);
   }
+  const { db } = connection;
   try {
     const integrity = db.pragma('quick_check', { simple: true });
     if (integrity !== 'ok')
@@ -86,13 +138,9 @@ export function verifyBackup(file: string, migrationsFolder = DEFAULT_MIGRATIONS
     }
   } catch (error) {
     if (error instanceof DatabaseOpenError) throw error;
-    throw new DatabaseOpenError(
-      'CORRUPT',
-      file,
-      `${file} cannot be read: ${(error as Error).message}`,
-    );
+    throw unreadable(file, error);
   } finally {
-    db.close();
+    connection.close();
   }
 }
 
@@ -104,16 +152,21 @@ export function verifyBackup(file: string, migrationsFolder = DEFAULT_MIGRATIONS
  */
 export async function restoreDatabase(from: string, target: string): Promise<void> {
   verifyBackup(from);
-  const source = new Database(from, { readonly: true, fileMustExist: true });
+  const source = openReadOnly(from);
   const partial = `${target}.restoring`;
-  rmSync(partial, { force: true });
+  removeWithSidecars(partial);
   try {
-    await source.backup(partial);
-  } finally {
-    source.close();
+    try {
+      await source.db.backup(partial);
+    } finally {
+      source.close();
+    }
+    makeStandalone(partial);
+    verifyBackup(partial);
+  } catch (error) {
+    removeWithSidecars(partial);
+    throw error;
   }
-  verifyBackup(partial);
-  rmSync(`${target}-wal`, { force: true });
-  rmSync(`${target}-shm`, { force: true });
+  for (const f of sidecars(target)) rmSync(f, { force: true });
   renameSync(partial, target);
 }

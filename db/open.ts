@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { classifySqliteError, DatabaseOpenError } from './errors';
 import * as schema from './schema';
 
@@ -39,12 +39,16 @@ export function readJournal(migrationsFolder: string): JournalEntry[] {
   return journal.entries;
 }
 
+function hasTable(sqlite: Database.Database, name: string): boolean {
+  return (
+    sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !==
+    undefined
+  );
+}
+
 /** The newest migration this database has applied, or undefined for a new database. */
 function appliedMigrationTime(sqlite: Database.Database): number | undefined {
-  const table = sqlite
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
-    .get();
-  if (!table) return undefined;
+  if (!hasTable(sqlite, '__drizzle_migrations')) return undefined;
   const row = sqlite.prepare('SELECT MAX(created_at) AS at FROM __drizzle_migrations').get() as {
     at: number | null;
   };
@@ -68,8 +72,19 @@ function fail(
  */
 export function openDatabase(file: string, options: OpenOptions = {}): TenderoDb {
   const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const isNew = file === ':memory:' || !existsSync(file);
+  if (file !== ':memory:') {
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+    } catch (error) {
+      const code = String((error as { code?: unknown }).code);
+      fail(
+        ['EACCES', 'EPERM', 'EROFS'].includes(code) ? 'READ_ONLY' : 'OTHER',
+        file,
+        `Cannot create the folder of ${file}: ${(error as Error).message}`,
+        error,
+      );
+    }
+  }
 
   let sqlite: Database.Database;
   try {
@@ -84,28 +99,22 @@ export function openDatabase(file: string, options: OpenOptions = {}): TenderoDb
   }
 
   try {
-    const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
-    if (file !== ':memory:' && mode !== 'wal') {
-      fail('READ_ONLY', file, `Cannot switch ${file} to WAL mode (got ${String(mode)})`);
-    }
-    sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
 
+    // Look before touching anything: a file that is not ours, or that a newer
+    // Tendero wrote, is refused exactly as it was (switching it to WAL would
+    // already rewrite its header and leave -wal/-shm files beside it).
     const journal = readJournal(migrationsFolder);
     const newestKnown = Math.max(...journal.map((e) => e.when));
     const applied = appliedMigrationTime(sqlite);
-    if (!isNew && applied === undefined) {
-      const tables = sqlite
-        .prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'")
-        .get() as {
-        n: number;
-      };
-      if (tables.n > 0)
-        fail(
-          'NOT_A_TENDERO_DATABASE',
-          file,
-          `${file} is a SQLite file, but not a Tendero database`,
-        );
+    const tables = sqlite
+      .prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'")
+      .get() as { n: number };
+    if (
+      (applied === undefined && tables.n > 0) ||
+      (applied !== undefined && !hasTable(sqlite, 'settings'))
+    ) {
+      fail('NOT_A_TENDERO_DATABASE', file, `${file} is a SQLite file, but not a Tendero database`);
     }
     if (applied !== undefined && applied > newestKnown) {
       fail(
@@ -114,6 +123,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): TenderoDb
         `${file} was written by a newer version of Tendero. Update the app, or restore a backup made with this version.`,
       );
     }
+
+    const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
+    if (file !== ':memory:' && mode !== 'wal') {
+      fail('READ_ONLY', file, `Cannot switch ${file} to WAL mode (got ${String(mode)})`);
+    }
+    sqlite.pragma('synchronous = FULL');
     if (applied === undefined || applied < newestKnown)
       runMigrations(sqlite, migrationsFolder, file);
     sqlite.pragma('foreign_keys = ON');
@@ -145,24 +160,51 @@ export function openDatabase(file: string, options: OpenOptions = {}): TenderoDb
 }
 
 /**
+ * Applies the pending migrations in one transaction, the way drizzle's
+ * migrator does (same journal, same __drizzle_migrations rows), but with the
+ * reference check inside it: an upgrade that would leave broken references is
+ * rolled back as a whole instead of being committed and then reported.
+ *
  * drizzle-kit rebuilds tables to alter them; with foreign keys on, dropping the
  * old table would cascade-delete rows that point at it. So foreign keys are off
- * while migrating (they cannot change inside a transaction) and checked after.
+ * while migrating (they cannot change inside a transaction).
  */
 function runMigrations(sqlite: Database.Database, migrationsFolder: string, file: string): void {
   sqlite.pragma('foreign_keys = OFF');
+  const migrations = readMigrationFiles({ migrationsFolder });
+  const upgrade = sqlite.transaction(() => {
+    sqlite.exec(
+      'CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)',
+    );
+    const last = appliedMigrationTime(sqlite);
+    const record = sqlite.prepare(
+      'INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)',
+    );
+    for (const migration of migrations) {
+      if (last !== undefined && last >= migration.folderMillis) continue;
+      for (const statement of migration.sql) {
+        if (statement.trim() !== '') sqlite.exec(statement);
+      }
+      record.run(migration.hash, migration.folderMillis);
+    }
+    const violations = sqlite.pragma('foreign_key_check') as unknown[];
+    if (violations.length > 0) {
+      throw new DatabaseOpenError(
+        'MIGRATION_FAILED',
+        file,
+        `Upgrading ${file} would leave ${violations.length} broken references; nothing was changed`,
+      );
+    }
+  });
   try {
-    migrate(drizzle(sqlite), { migrationsFolder });
+    upgrade.immediate();
   } catch (error) {
+    if (error instanceof DatabaseOpenError) throw error;
     fail(
       'MIGRATION_FAILED',
       file,
       `Upgrading ${file} failed and was rolled back: ${(error as Error).message}`,
       error,
     );
-  }
-  const violations = sqlite.pragma('foreign_key_check') as unknown[];
-  if (violations.length > 0) {
-    fail('MIGRATION_FAILED', file, `Upgrading ${file} left ${violations.length} broken references`);
   }
 }

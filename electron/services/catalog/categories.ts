@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors';
 import type { Category } from '../../../core/api/model';
-import { categories, products } from '../../../db/schema';
+import { categories } from '../../../db/schema';
 import type { AreaHandlers } from '../../handler';
 import { writeAudit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
@@ -12,7 +12,9 @@ function listCategories(ctx: ServiceContext): Category[] {
       id: categories.id,
       name: categories.name,
       active: categories.active,
-      productCount: sql<number>`(SELECT COUNT(*) FROM ${products} WHERE ${products.categoryId} = ${categories.id})`,
+      // Spelled out: in a one-table select drizzle drops the table names, and a bare
+      // "id" inside the subquery would be the product's own id.
+      productCount: sql<number>`(SELECT COUNT(*) FROM products p WHERE p.category_id = categories.id)`,
     })
     .from(categories)
     .orderBy(asc(categories.name))
@@ -25,12 +27,17 @@ function categoryById(ctx: ServiceContext, id: number): Category {
   return found;
 }
 
+/**
+ * The category with this name in any case. SQLite's NOCASE folds ASCII only, so
+ * "LÁCTEOS" would not meet "Lácteos"; the comparison is done here, where case
+ * folding knows Spanish. Accents still count: "Te" and "Té" are two names.
+ */
 function byName(ctx: ServiceContext, name: string) {
   return ctx.db.orm
     .select()
     .from(categories)
-    .where(sql`${categories.name} = ${name} COLLATE NOCASE`)
-    .get();
+    .all()
+    .find((c) => c.name.localeCompare(name, 'es', { sensitivity: 'accent' }) === 0);
 }
 
 /** Finds a category by name (any case) or creates it; used by the CSV import too. */

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { asc } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors';
 import type { ImportIssue, ImportReport } from '../../../core/api/model';
+import { MAX_AMOUNT, MAX_QUANTITY } from '../../../core/api/schemas';
 import { currency as currencyOf } from '../../../core/money/currency';
 import { minorToDecimalString } from '../../../core/money/format';
 import { separatorsOf } from '../../../core/money/locale';
@@ -11,7 +12,7 @@ import { inTransaction, statement, type ServiceContext } from '../context';
 import { moveStock } from '../stock-ledger';
 import { loadStore, taxCategoriesOf } from '../store';
 import { ensureCategory } from './categories';
-import { insertProduct, patchProduct } from './products';
+import { checkBarcodeShape, insertProduct, patchProduct } from './products';
 
 /**
  * Product CSV, as a shop edits it in Excel: UTF-8 with a BOM, the list
@@ -31,8 +32,30 @@ const COLUMNS = [
   { key: 'minStock', header: 'stock_minimo', aliases: ['min_stock', 'stock_mínimo'] },
   { key: 'trackStock', header: 'controla_stock', aliases: ['track_stock'] },
   { key: 'active', header: 'activo', aliases: ['active'] },
-  { key: 'barcodes', header: 'codigos_barras', aliases: ['barcodes', 'códigos_barras', 'barcode'] },
+  {
+    key: 'allowNegative',
+    header: 'permite_negativo',
+    aliases: ['allow_negative', 'stock_negativo'],
+  },
+  {
+    key: 'barcodes',
+    header: 'codigos_barras',
+    aliases: [
+      'barcodes',
+      'códigos_barras',
+      'barcode',
+      'codigo_barras',
+      'código_barras',
+      'codigo_de_barras',
+      'código_de_barras',
+      'ean',
+    ],
+  },
 ] as const;
+
+/** The API's limits, which an import may not get round. */
+const MAX_STOCK = MAX_QUANTITY * 1000;
+const MAX_BARCODES = 20;
 
 type ColumnKey = (typeof COLUMNS)[number]['key'];
 
@@ -44,6 +67,23 @@ function columnFor(header: string): ColumnKey | undefined {
 function listSeparator(locale: string): string {
   return separatorsOf(locale).decimal === ',' ? ';' : ',';
 }
+
+function headerOf(key: ColumnKey): string {
+  return COLUMNS.find((c) => c.key === key)!.header;
+}
+
+/** Which column a domain error from the product rules is about, by its details.path. */
+const PATH_COLUMNS: Readonly<Record<string, ColumnKey>> = {
+  code: 'code',
+  name: 'name',
+  categoryId: 'category',
+  soldBy: 'soldBy',
+  price: 'price',
+  cost: 'cost',
+  taxCategory: 'taxCategory',
+  minStock: 'minStock',
+  barcodes: 'barcodes',
+};
 
 class RowError extends Error {
   constructor(
@@ -75,22 +115,52 @@ function parseNumber(
   locale: string,
   digits: number,
   field: ColumnKey,
+  max: number,
   allowNegative = false,
 ): number {
   const text = value.trim();
+  let scaled: bigint;
   try {
-    return Number(parseDecimal(text, locale, { maxFractionDigits: digits, allowNegative }));
+    scaled = parseDecimal(text, locale, { maxFractionDigits: digits, allowNegative });
   } catch (error) {
     const { decimal } = separatorsOf(locale);
     if (decimal === ',' && /^-?\d+\.\d+$/.test(text) && !/^-?\d{1,3}(\.\d{3})+$/.test(text)) {
-      return Number(parseDecimal(text, 'en-US', { maxFractionDigits: digits, allowNegative }));
+      return parseNumber(text, 'en-US', digits, field, max, allowNegative);
     }
+    const reason =
+      error instanceof DomainError && error.details?.reason === 'OUT_OF_RANGE'
+        ? 'OUT_OF_RANGE'
+        : 'INVALID_NUMBER';
+    throw new RowError(field, reason, error instanceof DomainError ? error.message : String(error));
+  }
+  if (scaled > BigInt(max) || scaled < -BigInt(max)) {
+    throw new RowError(field, 'OUT_OF_RANGE', `"${value}" is too large`);
+  }
+  return Number(scaled);
+}
+
+/** Barcodes as the API takes them: printable, up to 64 characters, 20 per product, valid GTINs. */
+function parseBarcodes(value: string): string[] {
+  const barcodes = [...new Set(value.split(/[|\s]+/).filter(Boolean))];
+  if (barcodes.length > MAX_BARCODES) {
     throw new RowError(
-      field,
-      'INVALID_NUMBER',
-      error instanceof DomainError ? error.message : String(error),
+      'barcodes',
+      'TOO_MANY_BARCODES',
+      `A product has at most ${MAX_BARCODES} barcodes`,
     );
   }
+  barcodes.forEach((barcode, index) => {
+    if (barcode.length > 64 || /\p{Cc}/u.test(barcode)) {
+      throw new RowError('barcodes', 'INVALID_BARCODE', `"${barcode}" is not a barcode`);
+    }
+    try {
+      checkBarcodeShape(barcode, index);
+    } catch (error) {
+      if (error instanceof DomainError) throw new RowError('barcodes', error.code, error.message);
+      throw error;
+    }
+  });
+  return barcodes;
 }
 
 interface ParsedRow {
@@ -139,6 +209,7 @@ export function exportProductsCsv(ctx: ServiceContext): { csv: string; rows: num
       quantity(p.minStock) || '0',
       p.trackStock ? 'si' : 'no',
       p.active ? 'si' : 'no',
+      p.allowNegative ? 'si' : 'no',
       (codes.get(p.id) ?? []).join('|'),
     ]);
   const csv = Papa.unparse(
@@ -148,48 +219,89 @@ export function exportProductsCsv(ctx: ServiceContext): { csv: string; rows: num
   return { csv: `\uFEFF${csv}\r\n`, rows: rows.length };
 }
 
-/** Reads the CSV into rows keyed by column; reports unknown or missing columns up front. */
+/**
+ * The separator the header line is written with: the one that splits it into
+ * the most known columns. Names full of commas in a ";" file, or amounts with
+ * decimal commas, then cannot fool a guess made from the data rows.
+ */
+function headerDelimiter(text: string): string | undefined {
+  const firstLine = text.slice(0, text.search(/\r\n|\r|\n|$/));
+  let best: { delimiter: string; known: number } | undefined;
+  for (const delimiter of [';', ',', '\t']) {
+    const known = firstLine
+      .split(delimiter)
+      .map((cell) => cell.replace(/^\s*"|"\s*$/g, ''))
+      .filter((cell) => columnFor(cell) !== undefined).length;
+    if (known > 0 && (!best || known > best.known)) best = { delimiter, known };
+  }
+  return best?.delimiter;
+}
+
+const NEWLINES = /\r\n|\r|\n/g;
+
+/**
+ * Reads the CSV into rows keyed by column; reports unknown or missing columns up front.
+ * Each row keeps the line of the file it starts on, counting blank lines and
+ * line breaks inside quoted cells, so a report points where a text editor does.
+ */
 function readRows(csv: string): { rows: ParsedRow[]; fileErrors: ImportIssue[] } {
   const text = csv.replace(/^\uFEFF/, '');
+  const delimiter = headerDelimiter(text);
   const parsed = Papa.parse<string[]>(text, {
-    skipEmptyLines: 'greedy',
-    delimitersToGuess: [';', ',', '\t'],
+    skipEmptyLines: false,
+    ...(delimiter ? { delimiter } : { delimitersToGuess: [';', ',', '\t'] }),
   });
-  const [header, ...data] = parsed.data;
+  const lines: { line: number; cells: string[] }[] = [];
+  let line = 1;
+  for (const cells of parsed.data) {
+    if (cells.some((cell) => cell.trim() !== '')) lines.push({ line, cells });
+    line += 1 + cells.reduce((n, cell) => n + (cell.match(NEWLINES)?.length ?? 0), 0);
+  }
+  const [head, ...data] = lines;
   const fileErrors: ImportIssue[] = [];
-  if (!header)
+  if (!head)
     return {
       rows: [],
       fileErrors: [{ line: 1, field: null, reason: 'EMPTY_FILE', message: 'The file is empty' }],
     };
+  const header = head.cells;
   const keys = header.map(columnFor);
   header.forEach((h, i) => {
     if (!keys[i] && h.trim() !== '') {
       fileErrors.push({
-        line: 1,
+        line: head.line,
         field: h,
         reason: 'UNKNOWN_COLUMN',
         message: `Unknown column "${h}"`,
       });
     }
   });
+  keys.forEach((key, i) => {
+    if (key && keys.indexOf(key) !== i) {
+      fileErrors.push({
+        line: head.line,
+        field: header[i] ?? null,
+        reason: 'DUPLICATE_COLUMN',
+        message: `The column "${headerOf(key)}" appears twice`,
+      });
+    }
+  });
   for (const required of ['code', 'name', 'price'] as const) {
     if (!keys.includes(required)) {
-      const header = COLUMNS.find((c) => c.key === required)!.header;
       fileErrors.push({
-        line: 1,
-        field: header,
+        line: head.line,
+        field: headerOf(required),
         reason: 'MISSING_COLUMN',
-        message: `The column "${header}" is required`,
+        message: `The column "${headerOf(required)}" is required`,
       });
     }
   }
-  const rows = data.map((cells, index) => {
+  const rows = data.map(({ line: rowLine, cells }) => {
     const fields: Partial<Record<ColumnKey, string>> = {};
     keys.forEach((key, i) => {
       if (key) fields[key] = (cells[i] ?? '').trim();
     });
-    return { line: index + 2, code: fields.code ?? '', fields };
+    return { line: rowLine, code: fields.code ?? '', fields };
   });
   return { rows, fileErrors };
 }
@@ -236,7 +348,7 @@ export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): 
     try {
       const f = row.fields;
       const code = (f.code ?? '').trim();
-      if (!code || /\s/.test(code) || code.length > 32)
+      if (!code || /[\s\p{Cc}]/u.test(code) || code.length > 32)
         throw new RowError(
           'code',
           'INVALID_CODE',
@@ -253,13 +365,15 @@ export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): 
       const name = (f.name ?? '').trim();
       if (!name || name.length > 120)
         throw new RowError('name', 'INVALID_NAME', 'The name is required, up to 120 characters');
-      const price = parseNumber(f.price ?? '', settings.locale, digits, 'price');
-      const cost = f.cost ? parseNumber(f.cost, settings.locale, digits, 'cost') : undefined;
+      const price = parseNumber(f.price ?? '', settings.locale, digits, 'price', MAX_AMOUNT);
+      const cost = f.cost
+        ? parseNumber(f.cost, settings.locale, digits, 'cost', MAX_AMOUNT)
+        : undefined;
       const soldByText = (f.soldBy ?? '').toLowerCase();
       const soldBy =
         soldByText === ''
           ? undefined
-          : ['peso', 'kg', 'weight', 'granel'].includes(soldByText)
+          : ['peso', 'kg', 'kilo', 'weight', 'granel'].includes(soldByText)
             ? 'weight'
             : ['unidad', 'unit', 'und', 'u'].includes(soldByText)
               ? 'unit'
@@ -274,9 +388,11 @@ export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): 
           `Tax category "${f.taxCategory}" does not exist (use ${[...taxCodes].join(', ')})`,
         );
       }
-      const stock = f.stock ? parseNumber(f.stock, settings.locale, 3, 'stock', true) : undefined;
+      const stock = f.stock
+        ? parseNumber(f.stock, settings.locale, 3, 'stock', MAX_STOCK, true)
+        : undefined;
       const minStock = f.minStock
-        ? parseNumber(f.minStock, settings.locale, 3, 'minStock')
+        ? parseNumber(f.minStock, settings.locale, 3, 'minStock', MAX_STOCK)
         : undefined;
       const trackStock =
         f.trackStock === undefined || f.trackStock === ''
@@ -284,8 +400,11 @@ export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): 
           : parseFlag(f.trackStock, 'trackStock');
       const active =
         f.active === undefined || f.active === '' ? undefined : parseFlag(f.active, 'active');
-      const barcodes =
-        f.barcodes === undefined ? undefined : f.barcodes.split(/[|\s]+/).filter(Boolean);
+      const allowNegative =
+        f.allowNegative === undefined || f.allowNegative === ''
+          ? undefined
+          : parseFlag(f.allowNegative, 'allowNegative');
+      const barcodes = f.barcodes === undefined ? undefined : parseBarcodes(f.barcodes);
       for (const barcode of barcodes ?? []) {
         const owner = seenBarcodes.get(barcode);
         if (owner && owner !== code)
@@ -297,6 +416,8 @@ export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): 
         seenBarcodes.set(barcode, code);
       }
       const categoryName = f.category?.trim() || undefined;
+      if (categoryName && categoryName.length > 60)
+        throw new RowError('category', 'INVALID_CATEGORY', 'A category has up to 60 characters');
 
       valid.push({
         line: row.line,
@@ -317,6 +438,7 @@ export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): 
               ...(minStock === undefined ? {} : { minStock }),
               ...(trackStock === undefined ? {} : { trackStock }),
               ...(active === undefined ? {} : { active }),
+              ...(allowNegative === undefined ? {} : { allowNegative }),
               ...(barcodes === undefined ? {} : { barcodes }),
             });
             if (stock !== undefined && stock !== existing.stock) {
@@ -341,7 +463,7 @@ export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): 
               categoryId: categoryId ?? null,
               minStock: minStock ?? 0,
               trackStock: trackStock ?? true,
-              allowNegative: false,
+              allowNegative: allowNegative ?? false,
               active: active ?? true,
               barcodes: barcodes ?? [],
             },
@@ -360,10 +482,9 @@ export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): 
       });
     } catch (error) {
       if (error instanceof RowError) {
-        const header = error.field ? COLUMNS.find((c) => c.key === error.field)!.header : null;
         errors.push({
           line: row.line,
-          field: header,
+          field: error.field ? headerOf(error.field) : null,
           reason: error.reason,
           message: error.message,
         });
@@ -381,18 +502,14 @@ export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): 
     skipped: rows.length - created - updated,
     errors,
   });
-  if (errors.length > 0 && !options.skipInvalid && !options.dryRun) {
-    throw new DomainError('VALIDATION', `${errors.length} rows have errors; nothing was imported`, {
-      reason: 'IMPORT_HAS_ERRORS',
-      report: summary(0, 0),
-    });
-  }
 
   // Rows can still fail against the database (a barcode owned by another
-  // product); a dry run rolls everything back, so it reports those too.
+  // product). Every valid row is tried, each in its own savepoint, so the
+  // report names every bad row at once; the whole import is rolled back when
+  // it is a dry run or when any row failed and bad rows are not to be skipped.
   let created = 0;
   let updated = 0;
-  const rollback = new Error('dry run');
+  const rollback = new Error('rolled back');
   try {
     inTransaction(ctx, () => {
       for (const row of valid) {
@@ -402,24 +519,34 @@ export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): 
           else updated++;
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          errors.push({ line: row.line, field: null, reason: error.code, message: error.message });
+          errors.push(rowIssue(row.line, error));
         }
       }
-      if (errors.length > 0 && !options.skipInvalid && !options.dryRun) {
-        throw new DomainError(
-          'VALIDATION',
-          `${errors.length} rows have errors; nothing was imported`,
-          {
-            reason: 'IMPORT_HAS_ERRORS',
-            report: summary(0, 0),
-          },
-        );
-      }
-      if (options.dryRun) throw rollback;
+      if (options.dryRun || (errors.length > 0 && !options.skipInvalid)) throw rollback;
     });
   } catch (error) {
     if (error !== rollback) throw error;
   }
   errors.sort((a, b) => a.line - b.line);
+  if (errors.length > 0 && !options.skipInvalid && !options.dryRun) {
+    throw new DomainError('VALIDATION', `${errors.length} rows have errors; nothing was imported`, {
+      reason: 'IMPORT_HAS_ERRORS',
+      report: summary(0, 0),
+    });
+  }
   return summary(created, updated);
+}
+
+/** A domain error from the product rules, as a report line naming its column where it can. */
+function rowIssue(line: number, error: DomainError): ImportIssue {
+  const path = error.details?.path;
+  const key =
+    Array.isArray(path) && typeof path[0] === 'string' ? PATH_COLUMNS[path[0]] : undefined;
+  const reason = error.details?.reason;
+  return {
+    line,
+    field: key ? headerOf(key) : null,
+    reason: typeof reason === 'string' ? reason : error.code,
+    message: error.message,
+  };
 }

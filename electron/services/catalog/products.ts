@@ -20,7 +20,7 @@ function conflict(message: string, reason: string, extra: Record<string, unknown
 }
 
 /** A 13-digit barcode outside the in-store range (20–29) must carry a valid GTIN check digit. */
-function checkBarcodeShape(barcode: string, index: number): void {
+export function checkBarcodeShape(barcode: string, index: number): void {
   if (/^\d{13}$/.test(barcode) && !barcode.startsWith('2')) {
     const expected = gtinCheckDigit(barcode.slice(0, 12));
     if (String(expected) !== barcode[12]) {
@@ -82,6 +82,7 @@ export function setBarcodes(
         `Barcode ${taken.barcode} already belongs to product ${taken.code}`,
         'BARCODE_TAKEN',
         {
+          path: ['barcodes', unique.indexOf(taken.barcode)],
           barcode: taken.barcode,
           productCode: taken.code,
         },

@@ -6,6 +6,7 @@ import {
   gtinCheckDigit,
   gtinKindOf,
   isScaleCandidate,
+  MAX_SCAN_QUANTITY,
   parseScanInput,
   type ScaleReading,
 } from '../../../core/barcode';
@@ -17,7 +18,8 @@ import { toProducts, type ProductRow, toApiQuantity } from './product-rows';
 
 /**
  * What the till understands a scan to be, in order: the "N*" multiplier, an
- * exact barcode, an exact product code, then a scale label. Misreads are told
+ * exact barcode, an exact product code, the same UPC-A with or without its
+ * leading 0, then a scale label. Misreads are told
  * apart from unknown codes: a GTIN with a bad check digit says so.
  */
 export interface ResolvedScan {
@@ -35,6 +37,16 @@ function byBarcode(ctx: ServiceContext, code: string): ProductRow | undefined {
     .innerJoin(products, eq(products.id, productBarcodes.productId))
     .where(eq(productBarcodes.barcode, code))
     .get()?.p;
+}
+
+/**
+ * The other spelling of a UPC-A code: scanners send it as 12 digits or as the
+ * EAN-13 with a leading 0, whichever way the product was registered.
+ */
+function upcTwin(code: string): string | undefined {
+  if (/^0\d{12}$/.test(code)) return code.slice(1);
+  if (/^\d{12}$/.test(code)) return `0${code}`;
+  return undefined;
 }
 
 function byCode(ctx: ServiceContext, code: string): ProductRow | undefined {
@@ -80,12 +92,16 @@ function scaleLine(
   }
   mustBeActive(row, scanned);
   if (reading.kind === 'weight') {
-    return {
-      row,
-      quantity: Math.round((reading.grams * multiplier) / 1000),
-      fixedAmount: null,
-      source: 'scale-weight',
-    };
+    // A label printed with an empty pan (or multiplied down to nothing) must not become a 0 kg line.
+    const quantity = Math.round((reading.grams * multiplier) / 1000);
+    if (quantity <= 0 || quantity > MAX_SCAN_QUANTITY) {
+      throw new DomainError(
+        'QUANTITY_OUT_OF_RANGE',
+        `The scale label ${scanned} carries ${reading.grams} g: weigh again`,
+        { code: scanned, grams: reading.grams, min: 0.001, max: MAX_SCAN_QUANTITY / 1000 },
+      );
+    }
+    return { row, quantity, fixedAmount: null, source: 'scale-weight' };
   }
   // The label's price is in its own decimals; the store's currency may have more or fewer.
   const digits = currencyOf(store.settings.currency).minorDigits;
@@ -111,6 +127,10 @@ export function resolveScan(ctx: ServiceContext, store: Store, scanned: string):
   const coded = byCode(ctx, code);
   if (coded)
     return { row: mustBeActive(coded, scanned), quantity, fixedAmount: null, source: 'code' };
+  const twin = upcTwin(code);
+  const twinned = twin === undefined ? undefined : byBarcode(ctx, twin);
+  if (twinned)
+    return { row: mustBeActive(twinned, scanned), quantity, fixedAmount: null, source: 'barcode' };
   if (isScaleCandidate(code) && store.layouts.length > 0) {
     return scaleLine(ctx, store, decodeScaleBarcode(code, store.layouts), quantity, scanned);
   }

@@ -54,10 +54,12 @@ export function searchProducts(
   const match = toPrefixQuery(query.text);
   if (!match) return [];
   const activeOnly = query.includeInactive ? '' : 'AND p.active = 1';
+  // Plain "?" twice: better-sqlite3 cannot bind numbered parameters ("?1") at all.
+  const text = query.text.trim();
   const exact = statement(
     ctx,
-    `SELECT ${COLUMNS} FROM products p WHERE (p.code = ?1 OR p.id IN (SELECT product_id FROM product_barcodes WHERE barcode = ?1)) ${activeOnly} LIMIT 1`,
-  ).get(query.text.trim()) as HitRow | undefined;
+    `SELECT ${COLUMNS} FROM products p WHERE (p.code = ? OR p.id IN (SELECT product_id FROM product_barcodes WHERE barcode = ?)) ${activeOnly} LIMIT 1`,
+  ).get(text, text) as HitRow | undefined;
   const ranked = statement(
     ctx,
     `SELECT ${COLUMNS} FROM products_fts f JOIN products p ON p.id = f.rowid

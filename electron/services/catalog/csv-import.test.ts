@@ -1,0 +1,299 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../../core/api/model';
+import { product } from '../../testing/fixtures';
+import { setUpTill, type Till } from '../../testing/till';
+
+let till: Till;
+
+beforeEach(async () => {
+  till = await setUpTill('PE');
+});
+afterEach(() => till.close());
+
+function count(table: string, where = '1 = 1', ...params: unknown[]): number {
+  return (
+    till.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get(...params) as {
+      n: number;
+    }
+  ).n;
+}
+
+function snapshot() {
+  return {
+    products: count('products'),
+    movements: count('stock_movements'),
+    categories: count('categories'),
+    barcodes: count('product_barcodes'),
+    outbox: count('outbox'),
+  };
+}
+
+async function importCsv(csv: string, options: { skipInvalid?: boolean; dryRun?: boolean } = {}) {
+  return till.call('products.import', { csv, ...options });
+}
+
+async function refused(csv: string): Promise<ImportReport> {
+  const error = await till.fail('products.import', { csv });
+  expect(error.code).toBe('VALIDATION');
+  expect(error.details?.reason).toBe('IMPORT_HAS_ERRORS');
+  return error.details?.report as ImportReport;
+}
+
+function issues(report: ImportReport) {
+  return report.errors.map((e) => [e.line, e.field, e.reason]);
+}
+
+describe('products.import: reading the file', () => {
+  it('creates products from Spanish headers with ";" and a BOM', async () => {
+    const csv =
+      '\uFEFFcodigo;nombre;categoria;unidad;precio;costo;impuesto;stock;stock_minimo;controla_stock;activo;codigos_barras\r\n' +
+      'ARZ01;Arroz Costeño 5kg;Abarrotes;unidad;21.90;18.50;igv;10;2;si;si;7750885012348|7501234567893\r\n' +
+      'QSO01;Queso fresco;Lácteos;peso;28.00;;EXONERADO;2.5;;no;sí;\r\n';
+    const report = await importCsv(csv);
+    expect(report).toEqual({
+      dryRun: false,
+      rows: 2,
+      created: 2,
+      updated: 0,
+      skipped: 0,
+      errors: [],
+    });
+    const rice = await till.call('products.get', { code: 'ARZ01' });
+    expect(rice).toMatchObject({
+      name: 'Arroz Costeño 5kg',
+      categoryName: 'Abarrotes',
+      soldBy: 'unit',
+      price: 2190,
+      cost: 1850,
+      taxCategory: 'IGV',
+      stock: 10,
+      minStock: 2,
+      trackStock: true,
+      active: true,
+      barcodes: ['7501234567893', '7750885012348'],
+    });
+    const cheese = await till.call('products.get', { code: 'QSO01' });
+    expect(cheese).toMatchObject({
+      categoryName: 'Lácteos',
+      soldBy: 'weight',
+      price: 2800,
+      cost: 0,
+      taxCategory: 'EXONERADO',
+      stock: 2.5,
+      trackStock: false,
+      barcodes: [],
+    });
+  });
+
+  it('accepts English headers with "," and quoted fields', async () => {
+    const csv =
+      'Code,Name,Price,Category,Unit,Tax,Stock,Barcodes,Active\n' +
+      'GAL1,"Galletas Soda, paquete x6",3.50,Snacks,unit,IGV,12,7750000000014,yes\n' +
+      'GAL2,"Galleta ""Casino""",1.20,Snacks,,,,,no\n';
+    const report = await importCsv(csv);
+    expect(report).toMatchObject({ created: 2, errors: [] });
+    expect(await till.call('products.get', { code: 'GAL1' })).toMatchObject({
+      name: 'Galletas Soda, paquete x6',
+      price: 350,
+      stock: 12,
+      barcodes: ['7750000000014'],
+      categoryName: 'Snacks',
+    });
+    expect(await till.call('products.get', { code: 'GAL2' })).toMatchObject({
+      name: 'Galleta "Casino"',
+      price: 120,
+      active: false,
+    });
+    expect(count('categories')).toBe(1);
+  });
+
+  it('files products under an existing category whatever its case', async () => {
+    const dairy = await till.call('categories.create', { name: 'Lácteos' });
+    const csv = 'codigo,nombre,precio,categoria\nL1,Leche,4.20,LÁCTEOS\nL2,Yogur,3.00,lácteos\n';
+    expect(await importCsv(csv)).toMatchObject({ created: 2 });
+    const list = await till.call('categories.list', {});
+    expect(list).toEqual([{ id: dairy.id, name: 'Lácteos', active: true, productCount: 2 }]);
+  });
+
+  it('reads CRLF files with a BOM and "," and the permite_negativo column', async () => {
+    const csv =
+      '\uFEFFcodigo,nombre,precio,permite_negativo,stock_minimo\r\nN1,Pan,0.30,si,1.5\r\nN2,Sal,1.00,no,\r\n';
+    expect(await importCsv(csv)).toMatchObject({ created: 2, errors: [] });
+    expect(await till.call('products.get', { code: 'N1' })).toMatchObject({
+      allowNegative: true,
+      minStock: 1.5,
+      price: 30,
+    });
+    expect((await till.call('products.get', { code: 'N2' })).allowNegative).toBe(false);
+  });
+
+  it('reports missing and unknown columns on line 1 and writes nothing', async () => {
+    const report = await refused('codigo;nombre;colour\nA1;Arroz;rojo\n');
+    expect(issues(report)).toEqual([
+      [1, 'colour', 'UNKNOWN_COLUMN'],
+      [1, 'precio', 'MISSING_COLUMN'],
+    ]);
+    expect(count('products')).toBe(0);
+    expect((await refused('')).errors[0]).toMatchObject({ line: 1, reason: 'EMPTY_FILE' });
+  });
+});
+
+describe('products.import: bad rows', () => {
+  const header = 'codigo,nombre,precio,impuesto,stock,unidad,codigos_barras,activo\n';
+  const bad =
+    header +
+    'A1,Arroz,4.50,IGV,10,,,\n' + // 2: fine
+    ',Sin código,1.00,,,,,\n' + // 3: code
+    'A3,,1.00,,,,,\n' + // 4: name
+    'A4,Azúcar,abc,,,,,\n' + // 5: price
+    'A5,Sal,1.00,IVA,,,,\n' + // 6: tax category
+    'A6,Aceite,1.00,,,caja,,\n' + // 7: unit
+    'A7,Fideo,1.00,,diez,,,\n' + // 8: stock
+    'A1,Arroz otra vez,4.50,,,,,\n' + // 9: duplicate code
+    'A9,Leche,1.00,,,,7750885012341,\n' + // 10: bad check digit
+    'A10,Pan,1.00,,,,,quizas\n' + // 11: flag
+    'A11,Huevo,99999999999999,,,,,\n' + // 12: price out of range
+    'A12,Agua,1.00,,5,,,\n'; // 13: fine
+
+  it('reports every bad row with its line and field; nothing is written', async () => {
+    const before = snapshot();
+    const report = await refused(bad);
+    expect(issues(report)).toEqual([
+      [3, 'codigo', 'INVALID_CODE'],
+      [4, 'nombre', 'INVALID_NAME'],
+      [5, 'precio', 'INVALID_NUMBER'],
+      [6, 'impuesto', 'UNKNOWN_TAX_CATEGORY'],
+      [7, 'unidad', 'INVALID_UNIT'],
+      [8, 'stock', 'INVALID_NUMBER'],
+      [9, 'codigo', 'DUPLICATE_IN_FILE'],
+      [10, 'codigos_barras', 'BAD_CHECK_DIGIT'],
+      [11, 'activo', 'INVALID_FLAG'],
+      [12, 'precio', 'OUT_OF_RANGE'],
+    ]);
+    expect(report).toMatchObject({ rows: 12, created: 0, updated: 0, skipped: 12 });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('writes the good rows with skipInvalid', async () => {
+    const report = await importCsv(bad, { skipInvalid: true });
+    expect(report).toMatchObject({ rows: 12, created: 2, updated: 0, skipped: 10 });
+    expect(report.errors).toHaveLength(10);
+    const codes = till.db.sqlite.prepare('SELECT code FROM products ORDER BY code').pluck().all();
+    expect(codes).toEqual(['A1', 'A12']);
+    expect((await till.call('products.get', { code: 'A1' })).name).toBe('Arroz');
+    expect(count('stock_movements', "kind = 'IMPORT'")).toBe(2);
+  });
+
+  it('checks everything on a dry run and writes nothing', async () => {
+    await product(till, { code: 'A12', name: 'Agua vieja', price: 1 });
+    const before = snapshot();
+    const report = await importCsv(bad, { dryRun: true });
+    expect(report).toMatchObject({ dryRun: true, rows: 12, created: 1, updated: 1, skipped: 10 });
+    expect(report.errors).toHaveLength(10);
+    expect(snapshot()).toEqual(before);
+    expect((await till.call('products.get', { code: 'A12' })).name).toBe('Agua vieja');
+  });
+
+  it('counts lines in the file, past blank lines and multi-line names', async () => {
+    const csv =
+      'codigo,nombre,precio\n' + // 1
+      'A1,Arroz,1.00\n' + // 2
+      '\n' + // 3
+      'A2,"Leche\nentera",1.00\n' + // 4-5
+      '  \n' + // 6
+      'A3,Pan,xx\n'; // 7
+    const report = await refused(csv);
+    expect(issues(report)).toEqual([[7, 'precio', 'INVALID_NUMBER']]);
+    expect(report.rows).toBe(3);
+  });
+
+  it('reports a barcode owned by another product on its line, all or nothing', async () => {
+    await product(till, { code: 'OWN', price: 100, barcodes: ['7750885012348'] });
+    const csv =
+      'codigo,nombre,precio,codigos_barras,stock\n' +
+      'N1,Nuevo,1.00,,4\n' +
+      'N2,Choca,1.00,7750885012348,3\n';
+    const before = snapshot();
+    const report = await refused(csv);
+    expect(issues(report)).toEqual([[3, 'codigos_barras', 'BARCODE_TAKEN']]);
+    expect(snapshot()).toEqual(before);
+
+    const skipped = await importCsv(csv, { skipInvalid: true });
+    expect(skipped).toMatchObject({ created: 1, skipped: 1 });
+    expect(issues(skipped)).toEqual([[3, 'codigos_barras', 'BARCODE_TAKEN']]);
+    expect(count('products', "code = 'N2'")).toBe(0);
+    expect(
+      count('stock_movements', 'product_id = (SELECT id FROM products WHERE code = ?)', 'N1'),
+    ).toBe(1);
+    expect((await till.call('products.get', { code: 'OWN' })).barcodes).toEqual(['7750885012348']);
+  });
+
+  it('refuses the same barcode on two rows of the file', async () => {
+    const csv =
+      'codigo,nombre,precio,codigos_barras\n' +
+      'B1,Uno,1.00,7750885012348\n' +
+      'B2,Dos,1.00,7501234567893|7750885012348\n';
+    expect(issues(await refused(csv))).toEqual([[3, 'codigos_barras', 'DUPLICATE_IN_FILE']]);
+  });
+});
+
+describe('products.import: stock and updates', () => {
+  it('creates IMPORT movements and keeps products.stock equal to the ledger', async () => {
+    const existing = await product(till, { code: 'E1', name: 'Existente', price: 100, stock: 10 });
+    const csv =
+      'codigo,nombre,precio,stock\n' +
+      'E1,Existente renombrado,1.50,4\n' + // down 6
+      'N1,Nuevo,2.00,7.5\n' +
+      'N2,Sin stock,2.00,\n' +
+      'N3,Negativo,2.00,-2\n';
+    const report = await importCsv(csv);
+    expect(report).toMatchObject({ created: 3, updated: 1, errors: [] });
+    const moves = till.db.sqlite
+      .prepare(
+        'SELECT p.code, m.kind, m.quantity, m.balance_after AS balance FROM stock_movements m JOIN products p ON p.id = m.product_id ORDER BY m.id',
+      )
+      .all();
+    expect(moves).toEqual([
+      { code: 'E1', kind: 'INITIAL', quantity: 10000, balance: 10000 },
+      { code: 'E1', kind: 'IMPORT', quantity: -6000, balance: 4000 },
+      { code: 'N1', kind: 'IMPORT', quantity: 7500, balance: 7500 },
+      { code: 'N3', kind: 'IMPORT', quantity: -2000, balance: -2000 },
+    ]);
+    const mismatched = till.db.sqlite
+      .prepare(
+        'SELECT code FROM products p WHERE stock <> (SELECT COALESCE(SUM(quantity), 0) FROM stock_movements WHERE product_id = p.id)',
+      )
+      .all();
+    expect(mismatched).toEqual([]);
+    expect(await till.call('products.get', { id: existing.id })).toMatchObject({
+      name: 'Existente renombrado',
+      price: 150,
+      stock: 4,
+    });
+  });
+
+  it('keeps fields the file leaves out when updating', async () => {
+    const category = await till.call('categories.create', { name: 'Bebidas' });
+    const p = await product(till, {
+      code: 'U1',
+      price: 100,
+      cost: 60,
+      categoryId: category.id,
+      taxCategory: 'EXONERADO',
+      barcodes: ['7750885012348'],
+      soldBy: 'weight',
+    });
+    await importCsv('codigo,nombre,precio\nU1,Nuevo nombre,2.00\n');
+    expect(await till.call('products.get', { id: p.id })).toMatchObject({
+      name: 'Nuevo nombre',
+      price: 200,
+      cost: 60,
+      categoryId: category.id,
+      taxCategory: 'EXONERADO',
+      barcodes: ['7750885012348'],
+      soldBy: 'weight',
+      stock: 0,
+    });
+    expect(count('stock_movements')).toBe(0);
+  });
+});
