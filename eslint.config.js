@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Modules core/ may never reach: it is pure rules (ARCHITECTURE.md). */
@@ -58,6 +59,30 @@ export default tseslint.config(
     // Tests read untyped JSON (CLI output, HTTP bodies); `any` there is honest.
     files: ['**/*.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // The renderer asks the API; it never reaches Node, Electron, SQL or the services.
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'],
+              message: 'The renderer talks only through the API client.',
+            },
+            {
+              group: ['**/db/**', '**/electron/**', '**/server/**'],
+              message: 'The renderer depends on core/ and the API client only.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['core/**/*.ts'],

@@ -21,18 +21,21 @@ export function validateTaxId(profile: CountryProfile, taxId: string): string {
 /** Checks a customer's identity document against the profile's types. */
 export function validateCustomerDocument(
   profile: CountryProfile,
-  type: string | null,
+  givenType: string | null,
   number: string | null,
 ): { type: string; number: string } | null {
-  if (type === null && number === null) return null;
+  if (givenType === null && number === null) return null;
+  let type = givenType;
   if (type === null || number === null) {
     throw new DomainError('VALIDATION', 'A document needs both its type and its number', {
       reason: 'INCOMPLETE_DOCUMENT',
       path: [type === null ? 'documentType' : 'documentNumber'],
     });
   }
+  type = type.trim().toUpperCase();
+  const code = type;
   const spec: IdentityDocumentType | undefined = profile.customerDocumentTypes.find(
-    (d) => d.code === type,
+    (d) => d.code === code,
   );
   if (!spec) {
     throw new DomainError('VALIDATION', `Unknown document type "${type}" for ${profile.name}`, {

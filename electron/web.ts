@@ -1,0 +1,87 @@
+/**
+ * `npm run web`: Tendero in a browser, for machines without a display or
+ * without Electron. Same database, same API, same login.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DatabaseOpenError } from '../db/errors';
+import { openDatabase } from '../db/open';
+import { createApi } from './api';
+import { assetReader } from './assets';
+import { backupsDir, defaultDatabasePath } from './paths';
+import { closingBackup, dailyBackup } from './backups';
+import { createLogger, SLOW_CALL_MS } from './logs';
+import { startWebHost } from './webhost';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    host: { type: 'string', default: '127.0.0.1' },
+    port: { type: 'string', default: process.env.PORT ?? '5757' },
+  },
+});
+
+const file = values.db ?? defaultDatabasePath();
+const dataDir = dirname(file);
+const log = createLogger(join(dataDir, 'logs'));
+const staticDir = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
+if (!existsSync(join(staticDir, 'index.html'))) {
+  console.error(
+    'The user interface is not built yet. Run `npm run web` (it builds it) or `npm run build:renderer`.',
+  );
+  process.exit(1);
+}
+
+let db;
+try {
+  db = openDatabase(file);
+} catch (error) {
+  if (error instanceof DatabaseOpenError) {
+    console.error(`Cannot open the database ${error.file} (${error.kind}):\n${error.message}`);
+    process.exit(3);
+  }
+  throw error;
+}
+const database = db;
+const api = createApi({
+  db: database,
+  readAsset: assetReader(),
+  onCall: (call) => {
+    if (call.ms > SLOW_CALL_MS)
+      log.log('warn', `slow call ${call.channel}`, { ms: Math.round(call.ms) });
+  },
+  onError: (channel, error) => log.log('error', `${channel} failed`, error),
+  onSuccess: (channel) => {
+    if (channel === 'cash.close') {
+      closingBackup(database.sqlite, backupsDir(dataDir), new Date()).catch((error: unknown) =>
+        log.log('error', 'closing backup failed', error),
+      );
+    }
+  },
+});
+await dailyBackup(database.sqlite, backupsDir(dataDir), new Date()).catch((error: unknown) =>
+  log.log('error', 'daily backup failed', error),
+);
+const host = await startWebHost({
+  api,
+  staticDir,
+  host: values.host,
+  port: Number(values.port),
+  log: (m) => log.log('info', m),
+});
+console.log(`Tendero está listo en ${host.url}  (datos: ${file})`);
+if (values.host !== '127.0.0.1' && values.host !== 'localhost') {
+  console.log(
+    'Attention: listening beyond this computer. Anyone on the network can reach the login page.',
+  );
+}
+
+async function shutdown(): Promise<void> {
+  await host.close();
+  database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
