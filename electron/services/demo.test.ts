@@ -30,7 +30,9 @@ describe('setup.demo', () => {
     expect(sessions.value[0]?.status).toBe('ABIERTA');
 
     const sql = till.db.sqlite;
-    const sales = sql.prepare("SELECT COUNT(*) AS n FROM sales WHERE status != 'ANULADA'").get() as {
+    const sales = sql
+      .prepare("SELECT COUNT(*) AS n FROM sales WHERE status != 'ANULADA'")
+      .get() as {
       n: number;
     };
     expect(sales.n).toBeGreaterThan(50);

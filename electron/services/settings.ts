@@ -37,8 +37,17 @@ export const settingsHandlers: AreaHandlers<'settings'> = {
       if (changes.timeZone !== undefined && !isValidTimeZone(changes.timeZone)) {
         invalid('timeZone', 'INVALID_TIME_ZONE', `Unknown time zone "${changes.timeZone}"`);
       }
-      if (changes.defaultDocumentType !== undefined)
+      if (changes.defaultDocumentType !== undefined) {
         documentTypeOf(profile, changes.defaultDocumentType);
+        // Credit notes come from returns; as the default, every sale would be refused.
+        if (changes.defaultDocumentType === 'NOTA_CREDITO') {
+          invalid(
+            'defaultDocumentType',
+            'INVALID_DOCUMENT_TYPE',
+            'Credit notes are issued by returns, not sold',
+          );
+        }
+      }
       for (const layout of changes.scaleLayouts ?? [])
         parseScaleLayout(layout.pattern, layout.priceDecimals);
       const { scaleLayouts, ...columns } = changes;

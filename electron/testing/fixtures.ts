@@ -45,3 +45,84 @@ export async function sell(
   }
   return till.call('sales.create', { id, lines, ...extra } as never);
 }
+
+/** Adds a user (as the current user, who must be an admin). */
+export async function user(
+  till: Till,
+  name: string,
+  role: 'admin' | 'supervisor' | 'cashier',
+  pin = '1111',
+) {
+  return till.call('users.create', { name, role, pin });
+}
+
+/** Runs `work` logged in as someone else, then switches back to the previous user. */
+export async function actingAs<T>(
+  till: Till,
+  name: string,
+  pin: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const previous = await till.as(name, pin);
+  try {
+    return await work();
+  } finally {
+    till.session = previous;
+  }
+}
+
+/** Registers a customer. */
+export async function customer(
+  till: Till,
+  fields: { name: string; documentType?: string; documentNumber?: string },
+) {
+  return till.call('customers.create', {
+    name: fields.name,
+    documentType: fields.documentType ?? null,
+    documentNumber: fields.documentNumber ?? null,
+  });
+}
+
+/** Rows in a table, optionally filtered by a SQL condition. */
+export function countRows(till: Till, table: string, where = '1 = 1', ...params: unknown[]) {
+  return (
+    till.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get(...params) as {
+      n: number;
+    }
+  ).n;
+}
+
+/** A product's stock as the API reports it. */
+export async function stockOf(till: Till, productId: number): Promise<number> {
+  return (await till.call('products.get', { id: productId })).stock;
+}
+
+/** Products whose stock column disagrees with the sum of their ledger (should be none). */
+export function ledgerMismatches(till: Till) {
+  return till.db.sqlite
+    .prepare(
+      `SELECT p.id, p.code, p.stock, COALESCE(SUM(m.quantity), 0) AS ledger
+       FROM products p LEFT JOIN stock_movements m ON m.product_id = p.id
+       GROUP BY p.id HAVING p.stock != COALESCE(SUM(m.quantity), 0)`,
+    )
+    .all();
+}
+
+/** Audit rows for an action, oldest first, with their JSON parsed. */
+export function auditRows(till: Till, action: string) {
+  return (
+    till.db.sqlite.prepare('SELECT * FROM audit_log WHERE action = ? ORDER BY id').all(action) as {
+      id: number;
+      user_name: string;
+      outcome: string;
+      reason: string;
+      entity_id: string;
+      before: string | null;
+      after: string | null;
+    }[]
+  ).map((r) => ({
+    ...r,
+    before: r.before === null ? null : (JSON.parse(r.before) as Record<string, unknown>),
+    after: r.after === null ? null : (JSON.parse(r.after) as Record<string, unknown>),
+  }));
+}

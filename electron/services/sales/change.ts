@@ -19,11 +19,12 @@ import {
   checkPriceOverrides,
   checkStock,
   customerSnapshot,
+  insertPayments,
   insertSaleDetail,
   lockedRate,
   totalsColumns,
 } from './create';
-import { priceLine, toTaxLine, type PricedLine } from './lines';
+import { priceLine, stockNeeds, toTaxLine, type PricedLine } from './lines';
 import { planPayments, type PaymentRequest } from './payments';
 import { saleRowById, toSale, type SaleRow } from './read';
 
@@ -56,55 +57,79 @@ function requireSessionOpen(ctx: ServiceContext, row: SaleRow, hint: string): vo
   }
 }
 
-/** Per product, the stock-tracked thousandths of these lines. */
-function quantities(
-  lines: readonly { productId: number; quantity: number; trackStock?: boolean }[],
-) {
-  const map = new Map<number, number>();
-  for (const l of lines)
-    if (l.trackStock !== false) map.set(l.productId, (map.get(l.productId) ?? 0) + l.quantity);
-  return map;
+interface ProductFlags {
+  readonly trackStock: boolean;
+  readonly allowNegative: boolean;
 }
 
-function trackedProducts(ctx: ServiceContext, ids: readonly number[]): Set<number> {
-  if (ids.length === 0) return new Set();
+/** The stock flags of these products as they are now. */
+function productFlags(ctx: ServiceContext, ids: readonly number[]): Map<number, ProductFlags> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
   const rows = ctx.db.sqlite
     .prepare(
-      `SELECT id FROM products WHERE track_stock = 1 AND id IN (${ids.map(() => '?').join(',')})`,
+      `SELECT id, track_stock AS trackStock, allow_negative AS allowNegative FROM products WHERE id IN (${unique.map(() => '?').join(',')})`,
     )
-    .all(...ids) as { id: number }[];
-  return new Set(rows.map((r) => r.id));
+    .all(...unique) as { id: number; trackStock: number; allowNegative: number }[];
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { trackStock: r.trackStock === 1, allowNegative: r.allowNegative === 1 },
+    ]),
+  );
 }
 
-/** Puts back into stock everything the sale's lines took out. */
+/**
+ * Per product, the thousandths this sale has taken out of stock so far, read
+ * from the ledger: what a void or an edit must undo, even if the product
+ * started or stopped tracking stock since the sale.
+ */
+function takenBySale(ctx: ServiceContext, saleId: string): Map<number, number> {
+  const rows = ctx.db.sqlite
+    .prepare(
+      'SELECT product_id AS productId, -SUM(quantity) AS taken FROM stock_movements WHERE sale_id = ? GROUP BY product_id',
+    )
+    .all(saleId) as { productId: number; taken: number }[];
+  return new Map(rows.filter((r) => r.taken !== 0).map((r) => [r.productId, r.taken]));
+}
+
+/** Puts back into stock everything the sale took out (per the ledger). */
 function restoreStock(
   ctx: ServiceContext,
   saleId: string,
   kind: 'VOID' | 'DELETE',
   reason: string,
 ): void {
-  const lines = ctx.db.orm.select().from(saleLines).where(eq(saleLines.saleId, saleId)).all();
-  const tracked = trackedProducts(
-    ctx,
-    lines.map((l) => l.productId),
-  );
-  for (const [productId, quantity] of quantities(lines)) {
-    if (tracked.has(productId)) moveStock(ctx, { productId, quantity, kind, reason, saleId });
+  for (const [productId, quantity] of takenBySale(ctx, saleId)) {
+    moveStock(ctx, { productId, quantity, kind, reason, saleId });
   }
 }
 
 /** An existing line, kept with its snapshot, at a new quantity, price or discount. */
-function keptLine(line: LineRow, request: LineUpdate, tracked: Set<number>): PricedLine {
+function keptLine(
+  line: LineRow,
+  request: LineUpdate,
+  flags: Map<number, ProductFlags>,
+  index: number,
+): PricedLine {
   const quantity = request.quantity ?? line.quantity;
+  if (line.soldBy === 'unit' && quantity % 1000 !== 0) {
+    throw new DomainError(
+      'VALIDATION',
+      `Line ${index + 1}: ${line.name} is sold by the unit; use a whole quantity`,
+      { reason: 'FRACTIONAL_UNITS', path: ['lines', index, 'quantity'] },
+    );
+  }
   const unitPrice = request.unitPrice ?? line.unitPrice;
+  const flag = flags.get(line.productId);
   return {
     productId: line.productId,
     code: line.code,
     name: line.name,
     soldBy: line.soldBy,
     categoryId: line.categoryId,
-    trackStock: tracked.has(line.productId),
-    allowNegative: false,
+    trackStock: flag?.trackStock ?? false,
+    allowNegative: flag?.allowNegative ?? false,
     quantity,
     unitPrice,
     priceOverridden: line.priceOverridden || unitPrice !== line.unitPrice,
@@ -141,6 +166,11 @@ function rulesForSale(
   };
 }
 
+/**
+ * sales.update: a new fact about a sale (EDITADA) with a reason, audited with
+ * before and after. Money and stock change only while the sale's session is
+ * open; a customer-only edit never touches its amounts.
+ */
 export function updateSale(ctx: ServiceContext, input: UpdateInput): Sale {
   const actor = actorOf(ctx);
   const store = loadStore(ctx);
@@ -157,7 +187,8 @@ export function updateSale(ctx: ServiceContext, input: UpdateInput): Sale {
       input.orderDiscount !== undefined;
     if (changesMoney) {
       requireSessionOpen(ctx, row, 'use a return (credit note) instead');
-      if (input.lines !== undefined && hasReturns(ctx, row.id)) {
+      const changesLines = input.lines !== undefined || input.orderDiscount !== undefined;
+      if (changesLines && hasReturns(ctx, row.id)) {
         refuse('HAS_RETURNS', `Sale ${row.number} has returns; its lines can no longer change`);
       }
     }
@@ -172,119 +203,34 @@ export function updateSale(ctx: ServiceContext, input: UpdateInput): Sale {
           };
     checkDocumentType(store, row.documentType, customer);
 
-    const oldLines = ctx.db.orm.select().from(saleLines).where(eq(saleLines.saleId, row.id)).all();
-    const tracked = trackedProducts(
-      ctx,
-      oldLines.map((l) => l.productId),
-    );
-    const requests: LineUpdate[] = input.lines ?? oldLines.map((l) => ({ lineId: l.id }));
-    const lines: PricedLine[] = requests.map((request, i) => {
-      if (request.lineId === undefined) return priceLine(ctx, store, request, i);
-      const old = oldLines.find((l) => l.id === request.lineId);
-      if (!old) {
-        throw new DomainError(
-          'VALIDATION',
-          `Line ${i + 1}: line ${request.lineId} is not on this sale`,
-          {
-            reason: 'UNKNOWN_LINE',
-            path: ['lines', i, 'lineId'],
-          },
-        );
-      }
-      return keptLine(old, request, tracked);
-    });
-    // Only prices changed by this edit need the right to change prices.
-    checkPriceOverrides(
-      lines.map((line, i) => {
-        const old = oldLines.find((l) => l.id === requests[i]?.lineId);
-        return {
-          ...line,
-          priceOverridden: old ? line.unitPrice !== old.unitPrice : line.priceOverridden,
-        };
-      }),
-      actor,
-      authorizer,
-      store,
-    );
-
-    const rules = rulesForSale(ctx, store, row, oldLines);
-    const totals = computeTaxes(
-      { lines: lines.map(toTaxLine), orderDiscount: input.orderDiscount ?? row.orderDiscount },
-      rules,
-    );
-    const oldPayments = ctx.db.orm.select().from(payments).where(eq(payments.saleId, row.id)).all();
-    const paymentRequests: PaymentRequest[] =
-      input.payments ??
-      oldPayments.map((p) => ({
-        id: p.id,
-        method: p.method as PaymentRequest['method'],
-        ...(p.method === 'CREDITO' ? {} : { amount: p.tendered }),
-        currency: p.currency,
-        ...(p.bank ? { bank: p.bank } : {}),
-        ...(p.reference ? { reference: p.reference } : {}),
-      }));
-    const rate =
-      row.exchangeRate && store.profile.secondaryCurrency
-        ? lockedRate(store, row.exchangeRate)
-        : null;
-    const plan = planPayments(paymentRequests, {
-      total: totals.total,
-      saleCurrency: row.currency,
-      legalCurrency: store.profile.currency,
-      rate,
-      igtfRate:
-        row.igtf > 0 || (store.settings.igtfEnabled && store.profile.igtf)
-          ? (store.profile.igtf?.rate ?? null)
-          : null,
-      roundingMode: rules.roundingMode,
-      hasRegisteredCustomer: customer.id !== null,
-      newId: ctx.newId,
-    });
-
-    // Stock moves by the difference, product by product.
-    const oldQty = quantities(
-      oldLines.map((l) => ({ ...l, trackStock: tracked.has(l.productId) })),
-    );
-    const newQty = quantities(lines);
-    const delta = new Map<number, number>();
-    for (const id of new Set([...oldQty.keys(), ...newQty.keys()])) {
-      const d = (newQty.get(id) ?? 0) - (oldQty.get(id) ?? 0);
-      if (d !== 0) delta.set(id, d);
-    }
-    checkStock(ctx, store, lines, delta);
-
     const now = ctx.now().toISOString();
-    const status = row.status === 'ANULADA' ? row.status : 'EDITADA';
-    ctx.db.orm
-      .update(sales)
-      .set({
-        status,
-        customerId: customer.id,
-        customerName: customer.name,
-        customerDocType: customer.documentType,
-        customerDocNumber: customer.documentNumber,
-        ...totalsColumns(totals, plan, lines),
-        editReason: input.reason,
-        editedBy: actor.id,
-        editedAt: now,
-      })
-      .where(eq(sales.id, row.id))
-      .run();
+    const edit = {
+      status: 'EDITADA',
+      customerId: customer.id,
+      customerName: customer.name,
+      customerDocType: customer.documentType,
+      customerDocNumber: customer.documentNumber,
+      editReason: input.reason,
+      editedBy: actor.id,
+      editedAt: now,
+    };
     if (changesMoney) {
-      ctx.db.orm.delete(saleLines).where(eq(saleLines.saleId, row.id)).run();
-      ctx.db.orm.delete(saleTaxes).where(eq(saleTaxes.saleId, row.id)).run();
-      ctx.db.orm.delete(payments).where(eq(payments.saleId, row.id)).run();
-      insertSaleDetail(ctx, row.id, row.localDate, lines, totals, plan, now);
-    }
-    for (const [productId, d] of delta) {
-      moveStock(ctx, {
-        productId,
-        quantity: -d,
-        kind: 'EDIT',
-        reason: input.reason,
-        saleId: row.id,
+      repriceSale(
+        ctx,
+        store,
+        row,
+        input,
+        { actor, authorizer, hasRegisteredCustomer: customer.id !== null },
+        now,
+      );
+    } else if (row.balance > 0 && customer.id === null) {
+      throw new DomainError('VALIDATION', 'A sale on credit needs a registered customer', {
+        reason: 'CREDIT_NEEDS_CUSTOMER',
+        path: ['customerId'],
       });
     }
+    ctx.db.orm.update(sales).set(edit).where(eq(sales.id, row.id)).run();
+
     const after = toSale(ctx, saleRowById(ctx, row.id));
     writeAudit(ctx, {
       action: 'sales.update',
@@ -297,6 +243,141 @@ export function updateSale(ctx: ServiceContext, input: UpdateInput): Sale {
     appendEvent(ctx, 'sale.updated', row.id, after);
     return after;
   });
+}
+
+/** The engine's result for new lines or a new order discount, with its stock delta. */
+function repriceLines(
+  ctx: ServiceContext,
+  store: Store,
+  row: SaleRow,
+  input: UpdateInput,
+  who: { actor: Actor; authorizer: Actor | null },
+) {
+  const oldLines = ctx.db.orm.select().from(saleLines).where(eq(saleLines.saleId, row.id)).all();
+  const requests: LineUpdate[] = input.lines ?? oldLines.map((l) => ({ lineId: l.id }));
+  const flags = productFlags(
+    ctx,
+    oldLines.map((l) => l.productId),
+  );
+  const lines: PricedLine[] = requests.map((request, i) => {
+    if (request.lineId === undefined) return priceLine(ctx, store, request, i);
+    const old = oldLines.find((l) => l.id === request.lineId);
+    if (!old) {
+      throw new DomainError(
+        'VALIDATION',
+        `Line ${i + 1}: line ${request.lineId} is not on this sale`,
+        {
+          reason: 'UNKNOWN_LINE',
+          path: ['lines', i, 'lineId'],
+        },
+      );
+    }
+    return keptLine(old, request, flags, i);
+  });
+  // Only prices changed by this edit need the right to change prices.
+  checkPriceOverrides(
+    lines.map((line, i) => {
+      const old = oldLines.find((l) => l.id === requests[i]?.lineId);
+      return {
+        ...line,
+        priceOverridden: old ? line.unitPrice !== old.unitPrice : line.priceOverridden,
+      };
+    }),
+    who.actor,
+    who.authorizer,
+    store,
+  );
+  const rules = rulesForSale(ctx, store, row, oldLines);
+  const totals = computeTaxes(
+    { lines: lines.map(toTaxLine), orderDiscount: input.orderDiscount ?? row.orderDiscount },
+    rules,
+  );
+  // Stock moves by the difference between what the sale took and what it now needs.
+  const taken = takenBySale(ctx, row.id);
+  const needed = stockNeeds(lines);
+  const delta = new Map<number, number>();
+  for (const id of new Set([...taken.keys(), ...needed.keys()])) {
+    const d = (needed.get(id) ?? 0) - (taken.get(id) ?? 0);
+    if (d !== 0) delta.set(id, d);
+  }
+  checkStock(ctx, store, lines, delta);
+  return { lines, totals, delta, roundingMode: rules.roundingMode };
+}
+
+/**
+ * New lines, discount or payments. New lines or a new order discount reprice
+ * the sale and move stock; new payments alone keep the lines (and any returns
+ * made against them) as they are.
+ */
+function repriceSale(
+  ctx: ServiceContext,
+  store: Store,
+  row: SaleRow,
+  input: UpdateInput,
+  who: { actor: Actor; authorizer: Actor | null; hasRegisteredCustomer: boolean },
+  now: string,
+): void {
+  const repriced =
+    input.lines !== undefined || input.orderDiscount !== undefined
+      ? repriceLines(ctx, store, row, input, who)
+      : null;
+  const oldPayments = ctx.db.orm.select().from(payments).where(eq(payments.saleId, row.id)).all();
+  const paymentRequests: PaymentRequest[] =
+    input.payments ??
+    oldPayments.map((p) => ({
+      id: p.id,
+      method: p.method as PaymentRequest['method'],
+      ...(p.method === 'CREDITO' ? {} : { amount: p.tendered }),
+      currency: p.currency,
+      ...(p.bank ? { bank: p.bank } : {}),
+      ...(p.reference ? { reference: p.reference } : {}),
+    }));
+  const rate =
+    row.exchangeRate && store.profile.secondaryCurrency
+      ? lockedRate(store, row.exchangeRate)
+      : null;
+  const plan = planPayments(paymentRequests, {
+    total: repriced?.totals.total ?? row.total,
+    saleCurrency: row.currency,
+    legalCurrency: store.profile.currency,
+    rate,
+    igtfRate:
+      row.igtf > 0 || (store.settings.igtfEnabled && store.profile.igtf)
+        ? (store.profile.igtf?.rate ?? null)
+        : null,
+    roundingMode: repriced?.roundingMode ?? store.settings.roundingMode,
+    hasRegisteredCustomer: who.hasRegisteredCustomer,
+    newId: ctx.newId,
+  });
+
+  ctx.db.orm.delete(payments).where(eq(payments.saleId, row.id)).run();
+  if (!repriced) {
+    ctx.db.orm
+      .update(sales)
+      .set({ igtf: plan.igtf, paid: plan.paid, change: plan.change, balance: plan.balance })
+      .where(eq(sales.id, row.id))
+      .run();
+    insertPayments(ctx, row.id, row.localDate, plan, now);
+    return;
+  }
+  const { lines, totals, delta } = repriced;
+  ctx.db.orm
+    .update(sales)
+    .set(totalsColumns(totals, plan, lines))
+    .where(eq(sales.id, row.id))
+    .run();
+  ctx.db.orm.delete(saleLines).where(eq(saleLines.saleId, row.id)).run();
+  ctx.db.orm.delete(saleTaxes).where(eq(saleTaxes.saleId, row.id)).run();
+  insertSaleDetail(ctx, row.id, row.localDate, lines, totals, plan, now);
+  for (const [productId, d] of delta) {
+    moveStock(ctx, {
+      productId,
+      quantity: -d,
+      kind: 'EDIT',
+      reason: input.reason,
+      saleId: row.id,
+    });
+  }
 }
 
 /** Supervisors and admins void; a cashier needs one of them to type their PIN. */

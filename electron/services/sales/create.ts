@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { DomainError } from '../../../core/errors';
 import type { SaleCreateInput } from '../../../core/api/areas/sales';
 import type { Actor, Sale } from '../../../core/api/model';
-import type { ExchangeRate } from '../../../core/money/exchange';
+import { validateRate, type ExchangeRate } from '../../../core/money/exchange';
 import { documentTypeOf } from '../../../core/profiles';
 import { computeTaxes } from '../../../core/tax/document';
 import type { TaxDocumentResult } from '../../../core/tax/types';
@@ -35,6 +35,8 @@ export function lockedRate(store: Store, override?: string): ExchangeRate | null
       reason: 'EXCHANGE_RATE_REQUIRED',
     });
   }
+  // A rate sent with the sale is checked like the store's: "0" would lock a sale no one can convert.
+  validateRate(rate);
   return { from: profile.secondaryCurrency, to: profile.currency, rate };
 }
 
@@ -206,6 +208,17 @@ export function insertSaleDetail(
       )
       .run();
   }
+  insertPayments(ctx, saleId, localDate, plan, createdAt);
+}
+
+/** Writes the payments of a sale. */
+export function insertPayments(
+  ctx: ServiceContext,
+  saleId: string,
+  localDate: string,
+  plan: PaymentPlan,
+  createdAt: string,
+): void {
   if (plan.payments.length > 0) {
     ctx.db.orm
       .insert(payments)

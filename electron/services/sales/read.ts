@@ -26,13 +26,14 @@ export function toSale(ctx: ServiceContext, row: SaleRow): Sale {
     .select()
     .from(payments)
     .where(eq(payments.saleId, row.id))
-    .orderBy(asc(payments.createdAt))
+    // Payments of one sale share their instant: insertion order breaks the tie.
+    .orderBy(asc(payments.createdAt), sql`${payments}.rowid`)
     .all();
   const returns = ctx.db.orm
     .select()
     .from(saleReturns)
     .where(eq(saleReturns.saleId, row.id))
-    .orderBy(asc(saleReturns.createdAt))
+    .orderBy(asc(saleReturns.createdAt), asc(saleReturns.correlative))
     .all();
   const register = ctx.db.orm
     .select({ code: registers.code })
@@ -195,7 +196,9 @@ export function listSales(ctx: ServiceContext, query: SaleQuery): Page<SaleListI
       cashierName: sales.cashierName,
       createdAt: sales.createdAt,
       total: sales.total,
-      lineCount: sql<number>`(SELECT COUNT(*) FROM ${saleLines} WHERE ${saleLines.saleId} = ${sales.id})`,
+      // Qualified by hand: drizzle leaves columns of a single-table query bare, and a
+      // bare "id" inside the subquery would be sale_lines.id.
+      lineCount: sql<number>`(SELECT COUNT(*) FROM sale_lines AS sl WHERE sl.sale_id = "sales"."id")`,
     })
     .from(sales)
     .where(where)

@@ -2,12 +2,13 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors';
 import type { PaymentMethod, SaleReturn } from '../../../core/api/model';
 import type { DocumentType } from '../../../core/numbering';
-import { divRound } from '../../../core/money/rounding';
+import { divRound, type RoundingMode } from '../../../core/money/rounding';
 import { localDateHour } from '../../../core/time';
 import { saleLines, saleReturnLines, saleReturns, sales, users } from '../../../db/schema';
 import { actorOf, hasRole } from '../access';
 import { writeAudit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
+import { computeCashReport } from '../cash/report';
 import { requireOpenSession } from '../cash/sessions';
 import { toApiQuantity } from '../catalog/product-rows';
 import { appendEvent } from '../outbox';
@@ -36,11 +37,19 @@ interface Refunded {
 }
 
 /**
- * A line's share for `quantity` of it. The last return of a line takes exactly
- * what is left, so repeated partial returns never refund a cent more or less
- * than the line was sold for.
+ * A line's share for `quantity` of it. Like a tax-included price, the share of
+ * the amount is rounded first and the tax is what is left of it after the
+ * base, so base and tax never round up together and invent a cent. The last
+ * return of a line takes exactly what is left, so repeated partial returns
+ * never refund a cent more or less than the line was sold for.
  */
-function share(line: LineRow, quantity: number, already: Refunded, remaining: number): Refunded {
+function share(
+  line: LineRow,
+  quantity: number,
+  already: Refunded,
+  remaining: number,
+  mode: RoundingMode,
+): Refunded {
   if (quantity === remaining) {
     return {
       base: line.base - already.base,
@@ -49,8 +58,9 @@ function share(line: LineRow, quantity: number, already: Refunded, remaining: nu
     };
   }
   const part = (amount: number) =>
-    Number(divRound(BigInt(amount) * BigInt(quantity), BigInt(line.quantity), 'HALF_UP'));
-  return { base: part(line.base), tax: part(line.tax), fixedTax: part(line.fixedTax) };
+    Number(divRound(BigInt(amount) * BigInt(quantity), BigInt(line.quantity), mode));
+  const base = part(line.base);
+  return { base, tax: part(line.base + line.tax) - base, fixedTax: part(line.fixedTax) };
 }
 
 function toSaleReturn(ctx: ServiceContext, id: string): SaleReturn {
@@ -181,7 +191,13 @@ export function returnSale(ctx: ServiceContext, input: ReturnInput): SaleReturn 
           'SELECT COALESCE(SUM(base),0) AS base, COALESCE(SUM(tax),0) AS tax, COALESCE(SUM(fixed_tax),0) AS fixedTax FROM sale_return_lines WHERE sale_line_id = ?',
         )
         .get(line.id) as Refunded;
-      const amounts = share(line, request.quantity, already, remaining);
+      const amounts = share(
+        line,
+        request.quantity,
+        already,
+        remaining,
+        store.settings.roundingMode,
+      );
       return {
         line,
         quantity: request.quantity,
@@ -192,9 +208,20 @@ export function returnSale(ctx: ServiceContext, input: ReturnInput): SaleReturn 
 
     const sum = (pick: (p: (typeof picked)[number]) => number) =>
       picked.reduce((s, p) => s + pick(p), 0);
+    const total = sum((p) => p.total);
+    if (input.refundMethod === 'EFECTIVO') {
+      // Like a withdrawal, a cash refund cannot take out more than the drawer holds.
+      const { cash } = computeCashReport(ctx, session, store.settings.currency, null);
+      if (total > cash.expected) {
+        throw new DomainError('INVALID_STATE', 'There is not that much cash in the drawer', {
+          reason: 'NOT_ENOUGH_CASH',
+          expected: cash.expected,
+          requested: total,
+        });
+      }
+    }
     const number = takeNumber(ctx, store.profile, store.registerId, 'NOTA_CREDITO');
     const now = ctx.now();
-    const total = sum((p) => p.total);
     ctx.db.orm
       .insert(saleReturns)
       .values({
