@@ -1,0 +1,3 @@
+import type { cash as es } from '../es/cash';
+
+export const cash: typeof es = {};

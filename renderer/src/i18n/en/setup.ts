@@ -1,0 +1,31 @@
+import type { setup as es } from '../es/setup';
+
+export const setup: typeof es = {
+  title: 'Welcome to Tendero',
+  intro: 'Set up your shop in a minute. You can change everything later in Settings.',
+  country: 'Country and tax regime',
+  countries: {
+    PE: 'Peru (IGV 18%)',
+    CO: 'Colombia (IVA 19% / 5%)',
+    AR: 'Argentina (IVA 21% / 10.5%)',
+    BO: 'Bolivia (IVA 13%)',
+    VE: 'Venezuela (IVA 16%, bolívares and dollars)',
+    GENERIC: 'Another country (configurable tax)',
+  },
+  businessName: 'Business name',
+  taxId: 'Tax number ({label})',
+  address: 'Address',
+  currency: 'Currency',
+  registerCode: 'Code of this register',
+  registerHint: 'Capital letters, digits or hyphens. E.g. CAJA1',
+  adminName: 'Your name (administrator)',
+  adminPin: 'PIN of 4 to 8 digits',
+  adminPinRepeat: 'Repeat the PIN',
+  pinMismatch: 'The PINs do not match',
+  start: 'Create my shop',
+  demo: 'Try a demo shop',
+  demoHint: 'A Lima corner shop with products, users and two weeks of sales.',
+  demoWorking: 'Preparing the demo shop…',
+  demoReady: 'Demo shop ready. Users: {users}',
+  or: 'or',
+};

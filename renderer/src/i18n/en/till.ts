@@ -1,0 +1,3 @@
+import type { till as es } from '../es/till';
+
+export const till: typeof es = {};

@@ -1,0 +1,44 @@
+import type { ErrorInfo } from '../../../core/errors';
+import { money, quantity, t, tryT } from './index';
+
+interface StockItem {
+  name: string;
+  requested: number;
+  available: number;
+}
+
+/**
+ * An API error as one sentence in the UI language: the code's sentence, made
+ * specific by its reason or details (which product lacks stock, how much is
+ * missing, which field is wrong).
+ */
+export function errorMessage(error: ErrorInfo): string {
+  const details = (error.details ?? {}) as Record<string, unknown>;
+  const reason = typeof details.reason === 'string' ? details.reason : undefined;
+  const params: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (typeof value === 'string' || typeof value === 'number') params[key] = value;
+  }
+  if (typeof details.missing === 'number') params.missing = money(details.missing);
+  if (Array.isArray(details.required)) params.required = details.required.join(' / ');
+  if (reason) {
+    const specific = tryT(`errors.reasons.${reason}`, params);
+    if (specific) return specific;
+  }
+  let detail = error.message;
+  if (error.code === 'INSUFFICIENT_STOCK' && Array.isArray(details.items)) {
+    detail = (details.items as StockItem[])
+      .map((item) =>
+        t('errors.stockItem', {
+          name: item.name,
+          requested: quantity(item.requested),
+          available: quantity(item.available),
+        }),
+      )
+      .join('; ');
+  }
+  if (error.code === 'VALIDATION' && Array.isArray(details.issues)) {
+    detail = (details.issues as { path: string }[]).map((i) => i.path).join(', ');
+  }
+  return tryT(`errors.codes.${error.code}`, { ...params, detail }) ?? error.message;
+}

@@ -1,0 +1,118 @@
+import { create } from 'zustand';
+import type { SetupStatus } from '../../../core/api/areas/setup';
+import type { Actor, Settings, TaxCategoryInfo } from '../../../core/api/model';
+import { profileOf, type CountryProfile } from '../../../core/profiles';
+import type { TaxRules } from '../../../core/tax/types';
+import { api } from '../api/client';
+import { useI18n } from '../i18n';
+import type { ErrorInfo } from '../../../core/errors';
+
+export type Phase = 'booting' | 'setup' | 'login' | 'ready' | 'unreachable';
+
+interface SessionState {
+  readonly phase: Phase;
+  readonly status: SetupStatus | null;
+  readonly actor: Actor | null;
+  readonly settings: Settings | null;
+  readonly taxCategories: readonly TaxCategoryInfo[];
+  /** Set when the screen was locked: the login screen offers this user first. */
+  readonly lockedBy: string | null;
+  boot(): Promise<void>;
+  login(name: string, pin: string): Promise<ErrorInfo | null>;
+  lock(): Promise<void>;
+  logout(): Promise<void>;
+  /** Reloads settings and tax categories after they change. */
+  refresh(): Promise<void>;
+  applySettings(settings: Settings): void;
+}
+
+export const useSession = create<SessionState>((set, get) => ({
+  phase: 'booting',
+  status: null,
+  actor: null,
+  settings: null,
+  taxCategories: [],
+  lockedBy: null,
+
+  async boot() {
+    const status = await api.call('setup.status', {});
+    if (!status.ok) return set({ phase: 'unreachable' });
+    set({ status: status.value });
+    if (!localStorage.getItem('tendero.language'))
+      useI18n.getState().setLanguage(status.value.language);
+    if (!status.value.initialized) return set({ phase: 'setup' });
+    const current = await api.call('auth.current', {});
+    if (current.ok && current.value) {
+      set({ actor: current.value });
+      await get().refresh();
+      return set({ phase: 'ready' });
+    }
+    set({ phase: 'login' });
+  },
+
+  async login(name, pin) {
+    const result = await api.call('auth.login', { name, pin });
+    if (!result.ok) return result.error;
+    set({ actor: result.value, lockedBy: null });
+    await get().refresh();
+    set({ phase: 'ready' });
+    return null;
+  },
+
+  async lock() {
+    const name = get().actor?.name ?? null;
+    await api.call('auth.logout', {});
+    set({ actor: null, phase: 'login', lockedBy: name });
+  },
+
+  async logout() {
+    await api.call('auth.logout', {});
+    set({ actor: null, phase: 'login', lockedBy: null });
+  },
+
+  async refresh() {
+    const [settings, categories] = await Promise.all([
+      api.call('settings.get', {}),
+      api.call('taxCategories.list', {}),
+    ]);
+    if (settings.ok) get().applySettings(settings.value);
+    if (categories.ok) set({ taxCategories: categories.value });
+  },
+
+  applySettings(settings) {
+    set({ settings });
+    useI18n.getState().setStore({
+      locale: settings.locale,
+      currency: settings.currency,
+      timeZone: settings.timeZone,
+    });
+  },
+}));
+
+/** The store's country profile, once settings are loaded. */
+export function useProfile(): CountryProfile | null {
+  const country = useSession((s) => s.settings?.country);
+  return country ? profileOf(country) : null;
+}
+
+/** The tax rules a cart preview uses; the main process recomputes on save. */
+export function taxRulesOf(settings: Settings, categories: readonly TaxCategoryInfo[]): TaxRules {
+  return {
+    pricesIncludeTax: settings.pricesIncludeTax,
+    roundingMethod: settings.roundingMethod,
+    roundingMode: settings.roundingMode,
+    taxBasis: settings.taxBasis,
+    categories: categories.map(({ code, name, kind, rate, fixedTaxes }) => ({
+      code,
+      name,
+      kind,
+      rate,
+      fixedTaxes,
+    })),
+  };
+}
+
+export function hasRole(actor: Actor | null, role: Actor['role']): boolean {
+  const rank = { cashier: 1, supervisor: 2, admin: 3 } as const;
+  return actor !== null && rank[actor.role] >= rank[role];
+}
