@@ -185,6 +185,12 @@ export function createApi(options: ApiOptions): Api {
             result = { ok: false, error: error.toInfo() };
           } else if (sqliteCode(error).startsWith('SQLITE_BUSY')) {
             result = failure('CONFLICT', 'The database is busy; try again', { reason: 'BUSY' });
+          } else if (sqliteCode(error).startsWith('SQLITE_CONSTRAINT')) {
+            // A caller-made id used twice (a payment id, a movement id): the
+            // transaction rolled back and the client should send a new one.
+            result = failure('CONFLICT', 'That record already exists; nothing was saved', {
+              reason: 'DUPLICATE_ID',
+            });
           } else if (sqliteCode(error).startsWith('SQLITE_FULL')) {
             options.onError?.(channel, error);
             result = failure(

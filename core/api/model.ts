@@ -410,6 +410,10 @@ export interface SaleReturn {
   readonly tax: number;
   readonly fixedTax: number;
   readonly total: number;
+  /** The part that cancelled what a credit sale still owed. */
+  readonly balanceReduced: number;
+  /** The part paid back to the customer (total − balanceReduced). */
+  readonly refunded: number;
   readonly createdAt: string;
   readonly user: { readonly id: number; readonly name: string };
 }
@@ -450,6 +454,7 @@ export interface LowStockItem {
 export interface NamedTotal {
   readonly id: number | null;
   readonly name: string;
+  /** Sales for a cashier; sale lines for a category. */
   readonly count: number;
   readonly total: number;
 }

@@ -210,6 +210,10 @@ export const saleReturns = sqliteTable(
     number: text('number').notNull(),
     reason: text('reason').notNull(),
     refundMethod: text('refund_method').notNull(),
+    /** What the return took off a credit sale's pending balance (nothing was paid for it). */
+    balanceReduced: integer('balance_reduced').notNull().default(0),
+    /** What was paid back: total − balanceReduced. */
+    refunded: integer('refunded').notNull().default(0),
     taxableBase: integer('taxable_base').notNull(),
     exempt: integer('exempt').notNull(),
     unaffected: integer('unaffected').notNull(),

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, lt, lte } from 'drizzle-orm';
 import type { AuditEntry } from '../../core/api/model';
 import { auditLog } from '../../db/schema';
 import type { ServiceContext } from './context';
+import { insertRow } from './sql';
 
 export interface AuditRecord {
   readonly action: string;
@@ -15,21 +16,18 @@ export interface AuditRecord {
 
 /** Appends an audit row; call it inside the transaction of the change it records. */
 export function writeAudit(ctx: ServiceContext, record: AuditRecord): void {
-  ctx.db.orm
-    .insert(auditLog)
-    .values({
-      at: ctx.now().toISOString(),
-      userId: ctx.actor?.id ?? null,
-      userName: ctx.actor?.name ?? '',
-      action: record.action,
-      outcome: record.outcome ?? 'ok',
-      entity: record.entity ?? '',
-      entityId: record.entityId === undefined ? '' : String(record.entityId),
-      reason: record.reason ?? '',
-      before: record.before === undefined ? null : JSON.stringify(record.before),
-      after: record.after === undefined ? null : JSON.stringify(record.after),
-    })
-    .run();
+  insertRow(ctx, auditLog, {
+    at: ctx.now().toISOString(),
+    userId: ctx.actor?.id ?? null,
+    userName: ctx.actor?.name ?? '',
+    action: record.action,
+    outcome: record.outcome ?? 'ok',
+    entity: record.entity ?? '',
+    entityId: record.entityId === undefined ? '' : String(record.entityId),
+    reason: record.reason ?? '',
+    before: record.before === undefined ? null : JSON.stringify(record.before),
+    after: record.after === undefined ? null : JSON.stringify(record.after),
+  });
 }
 
 function parseJson(text: string | null): unknown {

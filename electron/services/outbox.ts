@@ -1,5 +1,6 @@
 import { outbox } from '../../db/schema';
 import type { ServiceContext } from './context';
+import { insertRow } from './sql';
 
 /**
  * Appends a sync event in the same transaction as the change it describes, so
@@ -12,14 +13,11 @@ export function appendEvent(
   aggregateId: string,
   payload: unknown,
 ): void {
-  ctx.db.orm
-    .insert(outbox)
-    .values({
-      eventId: ctx.newId(),
-      type,
-      aggregateId,
-      payload: JSON.stringify(payload),
-      createdAt: ctx.now().toISOString(),
-    })
-    .run();
+  insertRow(ctx, outbox, {
+    eventId: ctx.newId(),
+    type,
+    aggregateId,
+    payload: JSON.stringify(payload),
+    createdAt: ctx.now().toISOString(),
+  });
 }

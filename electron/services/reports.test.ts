@@ -121,7 +121,7 @@ describe('reports.summary', () => {
     await till.call('products.update', { id: a.id, cost: 1100 });
     const r = await till.call('reports.summary', { from: '2026-03-05', to: '2026-03-08' });
     expect(r.byCategory).toEqual([
-      { id: groceries.id, name: 'Abarrotes', count: 1, total: 4540 },
+      { id: groceries.id, name: 'Abarrotes', count: 3, total: 4540 },
       { id: null, name: '', count: 1, total: 2000 },
       { id: drinks.id, name: 'Bebidas', count: 1, total: 590 },
     ]);

@@ -58,17 +58,17 @@ const SALES_SQL = `
 function linesSql(index: 'sale_lines_report_by_product' | 'sale_lines_report_by_date'): string {
   return `
   WITH per_product AS MATERIALIZED (
-    SELECT product_id, category_id, SUM(quantity) AS quantity, SUM(total) AS total, SUM(base) AS base, SUM(cost_total) AS cost
+    SELECT product_id, category_id, COUNT(*) AS lines, SUM(quantity) AS quantity, SUM(total) AS total, SUM(base) AS base, SUM(cost_total) AS cost
     FROM sale_lines INDEXED BY ${index}
     WHERE voided = 0 AND local_date BETWEEN ? AND ?
     GROUP BY product_id, category_id
   ),
   top AS (
-    SELECT 'P' AS kind, product_id AS id, SUM(quantity) AS quantity, SUM(total) AS total, SUM(base) - SUM(cost) AS profit, 0 AS count
+    SELECT 'P' AS kind, product_id AS id, SUM(quantity) AS quantity, SUM(total) AS total, SUM(base) - SUM(cost) AS profit, SUM(lines) AS count
     FROM per_product GROUP BY product_id ORDER BY total DESC LIMIT ?
   ),
   cats AS (
-    SELECT 'C' AS kind, category_id AS id, SUM(quantity) AS quantity, SUM(total) AS total, SUM(base) - SUM(cost) AS profit, COUNT(*) AS count
+    SELECT 'C' AS kind, category_id AS id, SUM(quantity) AS quantity, SUM(total) AS total, SUM(base) - SUM(cost) AS profit, SUM(lines) AS count
     FROM per_product GROUP BY category_id
   )
   SELECT * FROM top UNION ALL SELECT * FROM cats`;

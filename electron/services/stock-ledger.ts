@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
 import type { StockMovementKind } from '../../core/api/model';
-import { products, stockMovements } from '../../db/schema';
-import type { ServiceContext } from './context';
+import { stockMovements } from '../../db/schema';
+import { statement, type ServiceContext } from './context';
+import { insertRow } from './sql';
 
 export interface StockMove {
   readonly productId: number;
@@ -18,24 +18,19 @@ export interface StockMove {
  * never disagree.
  */
 export function moveStock(ctx: ServiceContext, move: StockMove): number {
-  const { stock } = ctx.db.orm
-    .update(products)
-    .set({ stock: sql`${products.stock} + ${move.quantity}` })
-    .where(eq(products.id, move.productId))
-    .returning({ stock: products.stock })
-    .get()!;
-  ctx.db.orm
-    .insert(stockMovements)
-    .values({
-      productId: move.productId,
-      quantity: move.quantity,
-      kind: move.kind,
-      reason: move.reason ?? '',
-      saleId: move.saleId ?? null,
-      userId: ctx.actor?.id ?? null,
-      balanceAfter: stock,
-      createdAt: ctx.now().toISOString(),
-    })
-    .run();
+  const { stock } = statement(
+    ctx,
+    'UPDATE products SET stock = stock + ? WHERE id = ? RETURNING stock',
+  ).get(move.quantity, move.productId) as { stock: number };
+  insertRow(ctx, stockMovements, {
+    productId: move.productId,
+    quantity: move.quantity,
+    kind: move.kind,
+    reason: move.reason ?? '',
+    saleId: move.saleId ?? null,
+    userId: ctx.actor?.id ?? null,
+    balanceAfter: stock,
+    createdAt: ctx.now().toISOString(),
+  });
   return stock;
 }

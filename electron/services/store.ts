@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { prepared } from './sql';
 import { DomainError } from '../../core/errors';
 import type { ScaleLayoutSetting, Settings } from '../../core/api/model';
 import { parseScaleLayout, type ScaleLayout } from '../../core/barcode';
@@ -15,6 +16,18 @@ import type {
 import { registers, settings, taxCategories } from '../../db/schema';
 import type { ServiceContext } from './context';
 
+const parsedLayouts = new Map<string, readonly ScaleLayout[]>();
+
+/** Scale layouts are parsed once per distinct setting, not on every scan. */
+function layoutsOf(json: string, layouts: readonly ScaleLayoutSetting[]): readonly ScaleLayout[] {
+  let parsed = parsedLayouts.get(json);
+  if (!parsed) {
+    parsed = layouts.map((l) => parseScaleLayout(l.pattern, l.priceDecimals));
+    parsedLayouts.set(json, parsed);
+  }
+  return parsed;
+}
+
 /** Settings plus what the services derive from them on every use. */
 export interface Store {
   readonly settings: Settings;
@@ -24,15 +37,21 @@ export interface Store {
 }
 
 export function isSetUp(ctx: ServiceContext): boolean {
-  return ctx.db.orm.select({ id: settings.id }).from(settings).get() !== undefined;
+  return (
+    prepared(ctx, 'isSetUp', () =>
+      ctx.db.orm.select({ id: settings.id }).from(settings).prepare(),
+    ).get() !== undefined
+  );
 }
 
 export function loadStore(ctx: ServiceContext): Store {
-  const row = ctx.db.orm
-    .select({ s: settings, register: registers })
-    .from(settings)
-    .innerJoin(registers, eq(registers.id, settings.currentRegisterId))
-    .get();
+  const row = prepared(ctx, 'loadStore', () =>
+    ctx.db.orm
+      .select({ s: settings, register: registers })
+      .from(settings)
+      .innerJoin(registers, eq(registers.id, settings.currentRegisterId))
+      .prepare(),
+  ).get();
   if (!row)
     throw new DomainError('NOT_SET_UP', 'This till has not been set up yet: run setup first');
   const { s, register } = row;
@@ -71,14 +90,12 @@ export function loadStore(ctx: ServiceContext): Store {
     settings: value,
     profile: profileOf(value.country),
     registerId: register.id,
-    layouts: scaleLayouts.map((l) => parseScaleLayout(l.pattern, l.priceDecimals)),
+    layouts: layoutsOf(s.scaleLayouts, scaleLayouts),
   };
 }
 
 export function taxCategoriesOf(ctx: ServiceContext): TaxCategory[] {
-  return ctx.db.orm
-    .select()
-    .from(taxCategories)
+  return prepared(ctx, 'taxCategories', () => ctx.db.orm.select().from(taxCategories).prepare())
     .all()
     .map((row) => ({
       code: row.code,

@@ -58,7 +58,7 @@ export function computeCashReport(
   const returns = statement(
     ctx,
     `SELECT COUNT(*) AS count, COALESCE(SUM(total), 0) AS total,
-            COALESCE(SUM(CASE WHEN refund_method = 'EFECTIVO' THEN total ELSE 0 END), 0) AS cash
+            COALESCE(SUM(CASE WHEN refund_method = 'EFECTIVO' THEN refunded ELSE 0 END), 0) AS cash
      FROM sale_returns WHERE session_id = ?`,
   ).get(id) as { count: number; total: number; cash: number };
   const movements = statement(

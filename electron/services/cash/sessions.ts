@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { prepared } from '../sql';
 import { DomainError } from '../../../core/errors';
 import type { CashSession, SessionStatus } from '../../../core/api/model';
 import { cashSessions, registers, users } from '../../../db/schema';
@@ -7,11 +8,18 @@ import type { ServiceContext } from '../context';
 export type SessionRow = typeof cashSessions.$inferSelect;
 
 export function openSessionOf(ctx: ServiceContext, registerId: number): SessionRow | undefined {
-  return ctx.db.orm
-    .select()
-    .from(cashSessions)
-    .where(and(eq(cashSessions.registerId, registerId), eq(cashSessions.status, 'ABIERTA')))
-    .get();
+  return prepared(ctx, 'openSessionOf', () =>
+    ctx.db.orm
+      .select()
+      .from(cashSessions)
+      .where(
+        and(
+          eq(cashSessions.registerId, sql.placeholder('registerId')),
+          eq(cashSessions.status, 'ABIERTA'),
+        ),
+      )
+      .prepare(),
+  ).get({ registerId });
 }
 
 /** A sale, a movement or a refund needs this register's open session. */
@@ -24,7 +32,13 @@ export function requireOpenSession(ctx: ServiceContext, registerId: number): Ses
 }
 
 export function sessionRowById(ctx: ServiceContext, id: string): SessionRow {
-  const row = ctx.db.orm.select().from(cashSessions).where(eq(cashSessions.id, id)).get();
+  const row = prepared(ctx, 'sessionById', () =>
+    ctx.db.orm
+      .select()
+      .from(cashSessions)
+      .where(eq(cashSessions.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
   if (!row)
     throw new DomainError('NOT_FOUND', `Cash session ${id} does not exist`, {
       entity: 'cashSession',

@@ -192,3 +192,15 @@ describe('export then import', () => {
     expect((await target.call('products.get', { code: 'INC500' })).price).toBe(250);
   });
 });
+
+describe('spreadsheet formulas', () => {
+  it('guards names that Excel would run as formulas, and imports them back unchanged', async () => {
+    const { asText, fromText } = await import('./csv');
+    for (const name of ['=HYPERLINK("http://x")', '+51 999', '-10% oferta', '@SUM(A1)', 'Normal']) {
+      expect(fromText(asText(name))).toBe(name);
+    }
+    expect(asText('=1+1')).toBe("'=1+1");
+    expect(asText('Leche')).toBe('Leche');
+    expect(fromText("'Ojo")).toBe("'Ojo");
+  });
+});

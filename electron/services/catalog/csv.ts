@@ -169,6 +169,21 @@ interface ParsedRow {
   readonly fields: Partial<Record<ColumnKey, string>>;
 }
 
+/**
+ * Excel runs a cell that starts with = + - @ as a formula, which a product
+ * name should never do. Export guards such text with a leading apostrophe
+ * (what Excel itself shows for text) and import takes it off again.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function asText(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function fromText(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
 export function exportProductsCsv(ctx: ServiceContext): { csv: string; rows: number } {
   const { settings } = loadStore(ctx);
   const digits = currencyOf(settings.currency).minorDigits;
@@ -198,9 +213,9 @@ export function exportProductsCsv(ctx: ServiceContext): { csv: string; rows: num
     .orderBy(asc(products.code))
     .all()
     .map((p) => [
-      p.code,
-      p.name,
-      p.categoryId === null ? '' : (names.get(p.categoryId) ?? ''),
+      asText(p.code),
+      asText(p.name),
+      asText(p.categoryId === null ? '' : (names.get(p.categoryId) ?? '')),
       p.soldBy === 'weight' ? 'peso' : 'unidad',
       number(p.price, digits),
       number(p.cost, digits),
@@ -299,7 +314,7 @@ function readRows(csv: string): { rows: ParsedRow[]; fileErrors: ImportIssue[] }
   const rows = data.map(({ line: rowLine, cells }) => {
     const fields: Partial<Record<ColumnKey, string>> = {};
     keys.forEach((key, i) => {
-      if (key) fields[key] = (cells[i] ?? '').trim();
+      if (key) fields[key] = fromText((cells[i] ?? '').trim());
     });
     return { line: rowLine, code: fields.code ?? '', fields };
   });

@@ -1,4 +1,4 @@
-import { and, asc, eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors';
 import type { Customer } from '../../../core/api/model';
 import { customers } from '../../../db/schema';
@@ -48,9 +48,31 @@ function assertDocumentFree(
   }
 }
 
-/** LIKE patterns match literally: % and _ typed by a user are not wildcards. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Lower case without accents: "Pérez" and "PEREZ" both become "perez". */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLocaleLowerCase('es');
+}
+
+/**
+ * Customers whose name contains the text, or whose document starts with it,
+ * ignoring case and accents in any language (SQLite's LIKE folds only ASCII).
+ * A shop has thousands of customers, not millions, so filtering in memory is
+ * both simple and fast enough.
+ */
+function searchCustomers(ctx: ServiceContext, text: string, limit: number): Customer[] {
+  const needle = fold(text.trim());
+  const rows = ctx.db.orm.select().from(customers).orderBy(asc(customers.name)).all();
+  const matches =
+    needle === ''
+      ? rows
+      : rows.filter(
+          (row) =>
+            fold(row.name).includes(needle) || fold(row.documentNumber ?? '').startsWith(needle),
+        );
+  return matches.slice(0, limit).map(toCustomer);
 }
 
 export const customersHandlers: AreaHandlers<'customers'> = {
@@ -119,25 +141,7 @@ export const customersHandlers: AreaHandlers<'customers'> = {
   },
   'customers.search': {
     access: 'user',
-    run: (input, ctx) => {
-      const text = input.text.trim();
-      const pattern = escapeLike(text);
-      return ctx.db.orm
-        .select()
-        .from(customers)
-        .where(
-          text === ''
-            ? undefined
-            : or(
-                sql`${customers.name} LIKE ${`%${pattern}%`} ESCAPE '\\'`,
-                like(customers.documentNumber, sql`${`${pattern.toUpperCase()}%`} ESCAPE '\\'`),
-              ),
-        )
-        .orderBy(asc(customers.name))
-        .limit(input.limit)
-        .all()
-        .map(toCustomer);
-    },
+    run: (input, ctx) => searchCustomers(ctx, input.text, input.limit),
   },
   'customers.get': { access: 'user', run: (input, ctx) => customerById(ctx, input.id) },
 };

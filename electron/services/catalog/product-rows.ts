@@ -1,4 +1,5 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { prepared } from '../sql';
 import type { Product, SoldBy } from '../../../core/api/model';
 import { DomainError } from '../../../core/errors';
 import { categories, productBarcodes, products } from '../../../db/schema';
@@ -11,27 +12,52 @@ export function toApiQuantity(thousandths: number): number {
   return thousandths / 1000;
 }
 
+/** One product's barcodes: the scan path's common case, prepared once. */
+function barcodesOf(ctx: ServiceContext, ids: readonly number[]) {
+  if (ids.length === 1) {
+    return prepared(ctx, 'barcodesOfProduct', () =>
+      ctx.db.orm
+        .select()
+        .from(productBarcodes)
+        .where(eq(productBarcodes.productId, sql.placeholder('id')))
+        .orderBy(asc(productBarcodes.barcode))
+        .prepare(),
+    ).all({ id: ids[0] });
+  }
+  return ctx.db.orm
+    .select()
+    .from(productBarcodes)
+    .where(inArray(productBarcodes.productId, [...ids]))
+    .orderBy(asc(productBarcodes.barcode))
+    .all();
+}
+
 export function toProducts(ctx: ServiceContext, rows: readonly ProductRow[]): Product[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const barcodes = ctx.db.orm
-    .select()
-    .from(productBarcodes)
-    .where(inArray(productBarcodes.productId, ids))
-    .orderBy(asc(productBarcodes.barcode))
-    .all();
+  const barcodes = barcodesOf(ctx, ids);
   const categoryIds = [
     ...new Set(rows.map((r) => r.categoryId).filter((id): id is number => id !== null)),
   ];
   const names = new Map(
     categoryIds.length === 0
       ? []
-      : ctx.db.orm
-          .select({ id: categories.id, name: categories.name })
-          .from(categories)
-          .where(inArray(categories.id, categoryIds))
-          .all()
-          .map((c) => [c.id, c.name] as const),
+      : categoryIds.length === 1
+        ? prepared(ctx, 'categoryName', () =>
+            ctx.db.orm
+              .select({ id: categories.id, name: categories.name })
+              .from(categories)
+              .where(eq(categories.id, sql.placeholder('id')))
+              .prepare(),
+          )
+            .all({ id: categoryIds[0] })
+            .map((c) => [c.id, c.name] as const)
+        : ctx.db.orm
+            .select({ id: categories.id, name: categories.name })
+            .from(categories)
+            .where(inArray(categories.id, categoryIds))
+            .all()
+            .map((c) => [c.id, c.name] as const),
   );
   return rows.map((row) => ({
     id: row.id,
@@ -55,7 +81,13 @@ export function toProducts(ctx: ServiceContext, rows: readonly ProductRow[]): Pr
 }
 
 export function productRowById(ctx: ServiceContext, id: number): ProductRow {
-  const row = ctx.db.orm.select().from(products).where(eq(products.id, id)).get();
+  const row = prepared(ctx, 'productById', () =>
+    ctx.db.orm
+      .select()
+      .from(products)
+      .where(eq(products.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
   if (!row)
     throw new DomainError('NOT_FOUND', `Product ${id} does not exist`, { entity: 'product', id });
   return row;

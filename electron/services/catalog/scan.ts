@@ -1,4 +1,5 @@
-import { eq, or } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
+import { prepared } from '../sql';
 import { DomainError } from '../../../core/errors';
 import type { ScanResult } from '../../../core/api/model';
 import {
@@ -31,12 +32,14 @@ export interface ResolvedScan {
 }
 
 function byBarcode(ctx: ServiceContext, code: string): ProductRow | undefined {
-  return ctx.db.orm
-    .select({ p: products })
-    .from(productBarcodes)
-    .innerJoin(products, eq(products.id, productBarcodes.productId))
-    .where(eq(productBarcodes.barcode, code))
-    .get()?.p;
+  return prepared(ctx, 'productByBarcode', () =>
+    ctx.db.orm
+      .select({ p: products })
+      .from(productBarcodes)
+      .innerJoin(products, eq(products.id, productBarcodes.productId))
+      .where(eq(productBarcodes.barcode, sql.placeholder('code')))
+      .prepare(),
+  ).get({ code })?.p;
 }
 
 /**
@@ -50,7 +53,13 @@ function upcTwin(code: string): string | undefined {
 }
 
 function byCode(ctx: ServiceContext, code: string): ProductRow | undefined {
-  return ctx.db.orm.select().from(products).where(eq(products.code, code)).get();
+  return prepared(ctx, 'productByCode', () =>
+    ctx.db.orm
+      .select()
+      .from(products)
+      .where(eq(products.code, sql.placeholder('code')))
+      .prepare(),
+  ).get({ code });
 }
 
 /** The product a scale label's P digits point at: its code or barcode, with or without leading zeros. */

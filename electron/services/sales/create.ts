@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DomainError } from '../../../core/errors';
 import type { SaleCreateInput } from '../../../core/api/areas/sales';
@@ -13,6 +12,7 @@ import { actorOf } from '../access';
 import { writeAudit } from '../audit';
 import { inTransaction, statement, type ServiceContext } from '../context';
 import { requireOpenSession } from '../cash/sessions';
+import { insertRow } from '../sql';
 import { customerById } from '../catalog/customers';
 import { appendEvent } from '../outbox';
 import { moveStock } from '../stock-ledger';
@@ -21,7 +21,7 @@ import { authorizeBy } from '../users';
 import { mayOverridePrice, priceLine, stockNeeds, toTaxLine, type PricedLine } from './lines';
 import { takeNumber } from './numbering';
 import { planPayments, type PaymentPlan } from './payments';
-import { toSale } from './read';
+import { findSaleRow, toSale } from './read';
 
 type CreateInput = z.output<typeof SaleCreateInput>;
 
@@ -165,48 +165,38 @@ export function insertSaleDetail(
   plan: PaymentPlan,
   createdAt: string,
 ): void {
-  ctx.db.orm
-    .insert(saleLines)
-    .values(
-      lines.map((line, i) => {
-        const t = totals.lines[i]!;
-        return {
-          saleId,
-          lineNo: i + 1,
-          productId: line.productId,
-          code: line.code,
-          name: line.name,
-          soldBy: line.soldBy,
-          categoryId: line.categoryId,
-          quantity: line.quantity,
-          unitPrice: line.unitPrice,
-          priceOverridden: line.priceOverridden,
-          unitCost: line.unitCost,
-          taxCategory: line.taxCategory,
-          taxKind: t.kind,
-          taxRate: t.rate,
-          gross: t.gross,
-          lineDiscount: t.lineDiscount,
-          orderDiscount: t.orderDiscount,
-          base: t.base,
-          tax: t.tax,
-          unitTax: t.unitTax ?? null,
-          fixedTax: t.fixedTax,
-          fixedTaxes: JSON.stringify(t.fixedTaxes),
-          total: t.total,
-          costTotal: Math.round((line.quantity * line.unitCost) / 1000),
-          localDate,
-        };
-      }),
-    )
-    .run();
-  if (totals.taxed.length > 0) {
-    ctx.db.orm
-      .insert(saleTaxes)
-      .values(
-        totals.taxed.map((t) => ({ saleId, rate: t.rate, base: t.base, tax: t.tax, localDate })),
-      )
-      .run();
+  lines.forEach((line, i) => {
+    const t = totals.lines[i]!;
+    insertRow(ctx, saleLines, {
+      saleId,
+      lineNo: i + 1,
+      productId: line.productId,
+      code: line.code,
+      name: line.name,
+      soldBy: line.soldBy,
+      categoryId: line.categoryId,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      priceOverridden: line.priceOverridden,
+      unitCost: line.unitCost,
+      taxCategory: line.taxCategory,
+      taxKind: t.kind,
+      taxRate: t.rate,
+      gross: t.gross,
+      lineDiscount: t.lineDiscount,
+      orderDiscount: t.orderDiscount,
+      base: t.base,
+      tax: t.tax,
+      unitTax: t.unitTax ?? null,
+      fixedTax: t.fixedTax,
+      fixedTaxes: JSON.stringify(t.fixedTaxes),
+      total: t.total,
+      costTotal: Math.round((line.quantity * line.unitCost) / 1000),
+      localDate,
+    });
+  });
+  for (const t of totals.taxed) {
+    insertRow(ctx, saleTaxes, { saleId, rate: t.rate, base: t.base, tax: t.tax, localDate });
   }
   insertPayments(ctx, saleId, localDate, plan, createdAt);
 }
@@ -219,12 +209,7 @@ export function insertPayments(
   plan: PaymentPlan,
   createdAt: string,
 ): void {
-  if (plan.payments.length > 0) {
-    ctx.db.orm
-      .insert(payments)
-      .values(plan.payments.map((p) => ({ ...p, saleId, createdAt, localDate })))
-      .run();
-  }
+  for (const p of plan.payments) insertRow(ctx, payments, { ...p, saleId, createdAt, localDate });
 }
 
 /** Checks a document type exists in the profile and that the customer fits it. */
@@ -257,7 +242,7 @@ export function checkDocumentType(store: Store, documentType: string, customer: 
  */
 export function createSale(ctx: ServiceContext, input: CreateInput): Sale {
   const actor = actorOf(ctx);
-  const existing = ctx.db.orm.select().from(sales).where(eq(sales.id, input.id)).get();
+  const existing = findSaleRow(ctx, input.id);
   if (existing) return toSale(ctx, existing);
   const store = loadStore(ctx);
   // Checked before the transaction: a wrong PIN must count even though the sale fails.
@@ -266,7 +251,7 @@ export function createSale(ctx: ServiceContext, input: CreateInput): Sale {
     : null;
 
   return inTransaction(ctx, () => {
-    const again = ctx.db.orm.select().from(sales).where(eq(sales.id, input.id)).get();
+    const again = findSaleRow(ctx, input.id);
     if (again) return toSale(ctx, again);
     const session = requireOpenSession(ctx, store.registerId);
     const lines = input.lines.map((line, i) => priceLine(ctx, store, line, i));
@@ -314,38 +299,35 @@ export function createSale(ctx: ServiceContext, input: CreateInput): Sale {
     const createdAt = now.toISOString();
     const local = localDateHour(now, store.settings.timeZone);
 
-    ctx.db.orm
-      .insert(sales)
-      .values({
-        id: input.id,
-        registerId: store.registerId,
-        sessionId: session.id,
-        documentType: spec.type,
-        ...number,
-        status: 'COMPLETADA',
-        customerId: customer.id,
-        customerName: customer.name,
-        customerDocType: customer.documentType,
-        customerDocNumber: customer.documentNumber,
-        cashierId: actor.id,
-        cashierName: actor.name,
-        createdAt,
-        localDate: local.date,
-        localHour: local.hour,
-        currency: store.settings.currency,
-        secondaryCurrency: rate ? store.settings.secondaryCurrency : null,
-        exchangeRate: rate?.rate ?? null,
-        pricesIncludeTax: rules.pricesIncludeTax,
-        roundingMethod: rules.roundingMethod,
-        ...totalsColumns(totals, plan, lines),
-        notes: input.notes ?? '',
-      })
-      .run();
+    insertRow(ctx, sales, {
+      id: input.id,
+      registerId: store.registerId,
+      sessionId: session.id,
+      documentType: spec.type,
+      ...number,
+      status: 'COMPLETADA',
+      customerId: customer.id,
+      customerName: customer.name,
+      customerDocType: customer.documentType,
+      customerDocNumber: customer.documentNumber,
+      cashierId: actor.id,
+      cashierName: actor.name,
+      createdAt,
+      localDate: local.date,
+      localHour: local.hour,
+      currency: store.settings.currency,
+      secondaryCurrency: rate ? store.settings.secondaryCurrency : null,
+      exchangeRate: rate?.rate ?? null,
+      pricesIncludeTax: rules.pricesIncludeTax,
+      roundingMethod: rules.roundingMethod,
+      ...totalsColumns(totals, plan, lines),
+      notes: input.notes ?? '',
+    });
     insertSaleDetail(ctx, input.id, local.date, lines, totals, plan, createdAt);
     for (const [productId, quantity] of needs) {
       moveStock(ctx, { productId, quantity: -quantity, kind: 'SALE', saleId: input.id });
     }
-    const sale = toSale(ctx, ctx.db.orm.select().from(sales).where(eq(sales.id, input.id)).get()!);
+    const sale = toSale(ctx, findSaleRow(ctx, input.id)!);
     writeAudit(ctx, {
       action: 'sales.create',
       entity: 'sale',

@@ -5,41 +5,62 @@ import type { DocumentType } from '../../../core/numbering';
 import type { FixedTaxAmount, RateTotal, RoundingMethod, TaxKind } from '../../../core/tax/types';
 import { payments, registers, saleLines, saleReturns, sales } from '../../../db/schema';
 import type { ServiceContext } from '../context';
+import { prepared } from '../sql';
 import { toApiQuantity } from '../catalog/product-rows';
 
 export type SaleRow = typeof sales.$inferSelect;
 
+/** The sale with this id, or undefined. */
+export function findSaleRow(ctx: ServiceContext, id: string): SaleRow | undefined {
+  return prepared(ctx, 'saleById', () =>
+    ctx.db.orm
+      .select()
+      .from(sales)
+      .where(eq(sales.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
+}
+
 export function saleRowById(ctx: ServiceContext, id: string): SaleRow {
-  const row = ctx.db.orm.select().from(sales).where(eq(sales.id, id)).get();
+  const row = findSaleRow(ctx, id);
   if (!row) throw new DomainError('NOT_FOUND', `Sale ${id} does not exist`, { entity: 'sale', id });
   return row;
 }
 
 export function toSale(ctx: ServiceContext, row: SaleRow): Sale {
-  const lines = ctx.db.orm
-    .select()
-    .from(saleLines)
-    .where(eq(saleLines.saleId, row.id))
-    .orderBy(asc(saleLines.lineNo))
-    .all();
-  const paid = ctx.db.orm
-    .select()
-    .from(payments)
-    .where(eq(payments.saleId, row.id))
-    // Payments of one sale share their instant: insertion order breaks the tie.
-    .orderBy(asc(payments.createdAt), sql`${payments}.rowid`)
-    .all();
-  const returns = ctx.db.orm
-    .select()
-    .from(saleReturns)
-    .where(eq(saleReturns.saleId, row.id))
-    .orderBy(asc(saleReturns.createdAt), asc(saleReturns.correlative))
-    .all();
-  const register = ctx.db.orm
-    .select({ code: registers.code })
-    .from(registers)
-    .where(eq(registers.id, row.registerId))
-    .get();
+  const id = row.id;
+  const lines = prepared(ctx, 'saleLinesOf', () =>
+    ctx.db.orm
+      .select()
+      .from(saleLines)
+      .where(eq(saleLines.saleId, sql.placeholder('id')))
+      .orderBy(asc(saleLines.lineNo))
+      .prepare(),
+  ).all({ id });
+  const paid = prepared(ctx, 'paymentsOf', () =>
+    ctx.db.orm
+      .select()
+      .from(payments)
+      .where(eq(payments.saleId, sql.placeholder('id')))
+      // Payments of one sale share their instant: insertion order breaks the tie.
+      .orderBy(asc(payments.createdAt), sql`${payments}.rowid`)
+      .prepare(),
+  ).all({ id });
+  const returns = prepared(ctx, 'returnsOf', () =>
+    ctx.db.orm
+      .select()
+      .from(saleReturns)
+      .where(eq(saleReturns.saleId, sql.placeholder('id')))
+      .orderBy(asc(saleReturns.createdAt), asc(saleReturns.correlative))
+      .prepare(),
+  ).all({ id });
+  const register = prepared(ctx, 'registerCode', () =>
+    ctx.db.orm
+      .select({ code: registers.code })
+      .from(registers)
+      .where(eq(registers.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id: row.registerId });
   return {
     id: row.id,
     number: row.number,

@@ -108,6 +108,8 @@ function toSaleReturn(ctx: ServiceContext, id: string): SaleReturn {
     tax: row.tax,
     fixedTax: row.fixedTax,
     total: row.total,
+    balanceReduced: row.balanceReduced,
+    refunded: row.refunded,
     createdAt: row.createdAt,
     user: { id: row.userId, name: user?.name ?? '' },
   };
@@ -209,14 +211,18 @@ export function returnSale(ctx: ServiceContext, input: ReturnInput): SaleReturn 
     const sum = (pick: (p: (typeof picked)[number]) => number) =>
       picked.reduce((s, p) => s + pick(p), 0);
     const total = sum((p) => p.total);
-    if (input.refundMethod === 'EFECTIVO') {
+    // On a credit sale the return first cancels what is still owed; only the
+    // rest was ever paid, so only the rest is paid back.
+    const balanceReduced = Math.min(sale.balance, total);
+    const refunded = total - balanceReduced;
+    if (input.refundMethod === 'EFECTIVO' && refunded > 0) {
       // Like a withdrawal, a cash refund cannot take out more than the drawer holds.
       const { cash } = computeCashReport(ctx, session, store.settings.currency, null);
-      if (total > cash.expected) {
+      if (refunded > cash.expected) {
         throw new DomainError('INVALID_STATE', 'There is not that much cash in the drawer', {
           reason: 'NOT_ENOUGH_CASH',
           expected: cash.expected,
-          requested: total,
+          requested: refunded,
         });
       }
     }
@@ -239,6 +245,8 @@ export function returnSale(ctx: ServiceContext, input: ReturnInput): SaleReturn 
         tax: sum((p) => p.tax),
         fixedTax: sum((p) => p.fixedTax),
         total,
+        balanceReduced,
+        refunded,
         userId: actor.id,
         createdAt: now.toISOString(),
         localDate: localDateHour(now, store.settings.timeZone).date,
@@ -270,10 +278,13 @@ export function returnSale(ctx: ServiceContext, input: ReturnInput): SaleReturn 
         .set({ returnedQuantity: sql`${saleLines.returnedQuantity} + ${p.quantity}` })
         .where(eq(saleLines.id, p.line.id))
         .run();
-      const tracked = ctx.db.sqlite
-        .prepare('SELECT track_stock AS t FROM products WHERE id = ?')
-        .get(p.line.productId) as { t: number };
-      if (tracked.t === 1) {
+      // Stock goes back only where the sale took it (the ledger knows).
+      const took = ctx.db.sqlite
+        .prepare(
+          "SELECT 1 FROM stock_movements WHERE sale_id = ? AND product_id = ? AND kind = 'SALE' LIMIT 1",
+        )
+        .get(sale.id, p.line.productId);
+      if (took) {
         moveStock(ctx, {
           productId: p.line.productId,
           quantity: p.quantity,
@@ -285,7 +296,10 @@ export function returnSale(ctx: ServiceContext, input: ReturnInput): SaleReturn 
     }
     ctx.db.orm
       .update(sales)
-      .set({ refunded: sql`${sales.refunded} + ${total}` })
+      .set({
+        refunded: sql`${sales.refunded} + ${total}`,
+        balance: sql`${sales.balance} - ${balanceReduced}`,
+      })
       .where(eq(sales.id, sale.id))
       .run();
     const result = toSaleReturn(ctx, input.id);
