@@ -201,9 +201,18 @@ describe('customers.search folds case and accents', () => {
   it('finds Pérez as perez and ÁNGEL as angel, and documents by prefix', async () => {
     const till = await setUpTill('PE');
     try {
-      await till.call('customers.create', { name: 'Juan Pérez', documentType: 'DNI', documentNumber: '45871236' } as never);
-      await till.call('customers.create', { name: 'Ángel Ñahui', documentType: null, documentNumber: null } as never);
-      const names = async (text: string) => (await till.call('customers.search', { text, limit: 20 })).map((c) => c.name);
+      await till.call('customers.create', {
+        name: 'Juan Pérez',
+        documentType: 'DNI',
+        documentNumber: '45871236',
+      } as never);
+      await till.call('customers.create', {
+        name: 'Ángel Ñahui',
+        documentType: null,
+        documentNumber: null,
+      } as never);
+      const names = async (text: string) =>
+        (await till.call('customers.search', { text, limit: 20 })).map((c) => c.name);
       expect(await names('perez')).toEqual(['Juan Pérez']);
       expect(await names('PÉREZ')).toEqual(['Juan Pérez']);
       expect(await names('angel')).toEqual(['Ángel Ñahui']);
