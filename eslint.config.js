@@ -67,6 +67,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Loading data when a screen mounts, and object URLs for PDFs, are the
+      // external synchronisation effects exist for; this rule flags them all.
+      'react-hooks/set-state-in-effect': 'off',
       'no-restricted-imports': [
         'error',
         {

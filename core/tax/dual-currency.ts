@@ -1,4 +1,4 @@
-import { convertAmount, type ExchangeRate } from '../money/exchange';
+import { convertAmount, convertBack, type ExchangeRate } from '../money/exchange';
 import type { RoundingMode } from '../money/rounding';
 import type { RateTotal, TaxDocumentResult } from './types';
 
@@ -23,8 +23,11 @@ export function convertTotals(
   result: TaxDocumentResult,
   rate: ExchangeRate,
   mode: RoundingMode,
+  /** 'back' converts from rate.to into rate.from (a VES store showing USD at a Bs/USD rate). */
+  direction: 'forward' | 'back' = 'forward',
 ): ConvertedTotals {
-  const convert = (amount: number) => convertAmount(amount, rate, mode);
+  const convert = (amount: number) =>
+    direction === 'forward' ? convertAmount(amount, rate, mode) : convertBack(amount, rate, mode);
   const taxed = result.taxed.map((t) => ({
     rate: t.rate,
     base: convert(t.base),
@@ -36,7 +39,7 @@ export function convertTotals(
   const unaffected = convert(result.unaffected);
   const fixedTax = convert(result.fixedTax);
   return {
-    currency: rate.to,
+    currency: direction === 'forward' ? rate.to : rate.from,
     rate: rate.rate,
     taxed,
     taxableBase,

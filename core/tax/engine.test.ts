@@ -153,6 +153,13 @@ describe('dual currency and IGTF', () => {
     expect(bs.exempt).toBe(Math.round(199 * 36.5012));
   });
 
+  it('converts back from the second currency: a Bs store showing USD', () => {
+    const rules = rulesFor('VE');
+    const doc = computeTaxes({ lines: [units(1, 36500, 'IVA16')] }, rules);
+    const usd = convertTotals(doc, { from: 'USD', to: 'VES', rate: '36.50' }, 'HALF_UP', 'back');
+    expect(usd).toMatchObject({ currency: 'USD', taxableBase: 1000, tax: 160, total: 1160 });
+  });
+
   it('IGTF applies only to the part paid in foreign currency', () => {
     expect(computeIgtf(0, 300, 'HALF_UP')).toBe(0);
     expect(computeIgtf(500, 300, 'HALF_UP')).toBe(15);

@@ -1,19 +1,10 @@
 import type { ReactNode } from 'react';
+import { Icon } from './Icon';
 import { useI18n, useT, type Language } from '../i18n';
 import type { MessageKey } from '../i18n/messages';
 import { ROUTES, useRoute, type RouteName } from '../state/route';
 import { hasRole, useSession } from '../state/session';
 import { useHotkeys } from './useHotkeys';
-
-const ICONS: Readonly<Record<RouteName, string>> = {
-  till: '🛒',
-  cash: '💵',
-  sales: '🧾',
-  products: '📦',
-  customers: '👥',
-  reports: '📊',
-  settings: '⚙️',
-};
 
 /** Screens a role may open; the API enforces the same rules on every call. */
 const MIN_ROLE: Readonly<Partial<Record<RouteName, 'supervisor' | 'admin'>>> = {
@@ -62,7 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <option value="en">{t('common.english')}</option>
         </select>
         <button className="btn" title={t('common.topbar.lockHint')} onClick={() => void lock()}>
-          🔒 {t('common.topbar.lock')} <kbd>F9</kbd>
+          <Icon name="lock" size={18} /> {t('common.topbar.lock')} <kbd>F9</kbd>
         </button>
         <button className="btn" onClick={() => void logout()}>
           {t('common.topbar.logout')}
@@ -75,8 +66,8 @@ export function Layout({ children }: { children: ReactNode }) {
             aria-current={route.name === name ? 'page' : undefined}
             onClick={() => navigate(name)}
           >
-            <span className="icon" aria-hidden>
-              {ICONS[name]}
+            <span className="icon">
+              <Icon name={name} />
             </span>
             {t(`common.nav.${name}` as MessageKey)}
           </button>

@@ -1,7 +1,398 @@
-import { useT } from '../../i18n';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CashSession, Sale } from '../../../../core/api/model';
+import type { DocumentType } from '../../../../core/numbering';
+import { api } from '../../api/client';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { useHotkeys } from '../../components/useHotkeys';
+import { money, useT } from '../../i18n';
+import { errorMessage } from '../../i18n/errors';
+import type { MessageKey } from '../../i18n/messages';
+import { hasRole, useProfile, useSession } from '../../state/session';
+import { useToasts } from '../../state/toasts';
+import { toSaleLine } from '../../till/cart-lines';
+import { useCart } from '../../till/cart-store';
+import type { PaymentDraft } from '../../till/payment';
+import { createScanQueue } from '../../till/scan-queue';
+import { beep } from '../../till/sound';
+import { previewTotals } from '../../till/totals';
+import { CartTable } from './CartTable';
+import { CustomerDialog } from './CustomerDialog';
+import { DiscountDialog } from './DiscountDialog';
+import { DoneDialog } from './DoneDialog';
+import { HeldDialog } from './HeldDialog';
+import { LineDialog } from './LineDialog';
+import { OpenSessionDialog } from './OpenSessionDialog';
+import { PaymentDialog } from './PaymentDialog';
+import { ScanField } from './ScanField';
+import { SearchDialog } from './SearchDialog';
+import { ShortcutBar } from './ShortcutBar';
+import { TotalsPanel } from './TotalsPanel';
+import './till.css';
 
-/** Replaced by the real screen as the UI issue is built. */
+type DialogName =
+  'search' | 'customer' | 'pay' | 'line' | 'discount' | 'held' | 'done' | 'open' | 'clear';
+
+const FORM_CONTROLS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON']);
+
+/** The till: scan, review, charge. The scan field has the focus whenever no dialog is open. */
 export function TillScreen() {
   const t = useT();
-  return <h1>{t('common.nav.till' as never)}</h1>;
+  const settings = useSession((s) => s.settings);
+  const categories = useSession((s) => s.taxCategories);
+  const actor = useSession((s) => s.actor);
+  const profile = useProfile();
+  const toast = useToasts((s) => s.push);
+  const cart = useCart();
+  const [dialog, setDialog] = useState<DialogName | null>(null);
+  const [session, setSession] = useState<CashSession | null | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [payError, setPayError] = useState<string | null>(null);
+  const [lastSale, setLastSale] = useState<Sale | null>(null);
+  const scanRef = useRef<HTMLInputElement>(null);
+
+  const queue = useMemo(
+    () =>
+      createScanQueue((outcome) => {
+        if (outcome.ok) {
+          useCart.getState().applyScan(outcome.scan);
+        } else {
+          beep('error');
+          useToasts.getState().push('error', errorMessage(outcome.error));
+        }
+      }),
+    [],
+  );
+
+  const loadSession = useCallback(async () => {
+    const result = await api.call('cash.current', {});
+    setSession(result.ok ? result.value : null);
+  }, []);
+  useEffect(() => {
+    void loadSession();
+  }, [loadSession]);
+
+  const preview = useMemo(
+    () => (settings ? previewTotals(cart.lines, cart.orderDiscount, settings, categories) : null),
+    [cart.lines, cart.orderDiscount, settings, categories],
+  );
+  const totals = preview?.ok ? preview.totals : null;
+  const amounts = totals
+    ? totals.lines.map((l) => l.gross - l.lineDiscount)
+    : cart.lines.map(() => 0);
+  const items = cart.lines.reduce((n, l) => n + (l.soldBy === 'unit' ? l.quantity / 1000 : 1), 0);
+  const selectedLine = cart.lines.find((l) => l.key === cart.selected) ?? null;
+
+  // The scanner types wherever the focus is: keep it on the scan field.
+  useEffect(() => {
+    if (!dialog) scanRef.current?.focus();
+  }, [dialog]);
+  useEffect(() => {
+    if (dialog) return undefined;
+    const capture = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (target === scanRef.current || FORM_CONTROLS.has(target.tagName)) return;
+      if (
+        event.key.length === 1 &&
+        !event.ctrlKey &&
+        !event.metaKey &&
+        !event.altKey &&
+        scanRef.current
+      ) {
+        event.preventDefault();
+        scanRef.current.value += event.key;
+        scanRef.current.focus();
+      }
+    };
+    window.addEventListener('keydown', capture, true);
+    return () => window.removeEventListener('keydown', capture, true);
+  }, [dialog]);
+
+  const pay = () => {
+    if (cart.lines.length === 0 || !totals) return;
+    if (!session) return setDialog('open');
+    setPayError(null);
+    setDialog('pay');
+  };
+
+  useHotkeys(
+    {
+      F2: () => setDialog('search'),
+      F3: () => setDialog('customer'),
+      F4: pay,
+      F12: pay,
+      F6: () => {
+        if (cart.lines.length === 0) return;
+        cart.hold();
+        toast('info', t('till.held.held'));
+      },
+      F7: () => setDialog('held'),
+      F8: () => selectedLine && setDialog('line'),
+      F10: () => cart.lines.length > 0 && setDialog('discount'),
+    },
+    dialog === null,
+  );
+
+  async function complete(payments: readonly PaymentDraft[]) {
+    if (!totals) return;
+    setBusy(true);
+    setPayError(null);
+    const customer = cart.customer;
+    const result = await api.call('sales.create', {
+      id: cart.saleId,
+      ...(cart.documentType ? { documentType: cart.documentType } : {}),
+      ...(customer?.id
+        ? { customerId: customer.id }
+        : customer?.name
+          ? { customerName: customer.name }
+          : {}),
+      lines: cart.lines.map(toSaleLine),
+      orderDiscount: cart.orderDiscount,
+      payments: payments.map((p) =>
+        p.method === 'CREDITO'
+          ? { method: 'CREDITO' as const }
+          : {
+              method: p.method,
+              amount: p.amount,
+              ...(p.bank ? { bank: p.bank } : {}),
+              ...(p.reference ? { reference: p.reference } : {}),
+            },
+      ),
+      expectedTotal: totals.total,
+    });
+    setBusy(false);
+    if (!result.ok) {
+      setPayError(errorMessage(result.error));
+      if (result.error.details?.reason === 'TOTAL_MISMATCH') await refreshPrices();
+      if (result.error.code === 'NO_OPEN_SESSION') void loadSession();
+      return;
+    }
+    cart.completed();
+    setLastSale(result.value);
+    setDialog('done');
+  }
+
+  async function refreshPrices() {
+    const prices = new Map<number, number>();
+    for (const id of new Set(useCart.getState().lines.map((l) => l.productId))) {
+      const product = await api.call('products.get', { id });
+      if (product.ok) prices.set(id, product.value.price);
+    }
+    useCart.getState().reprice(prices);
+    queue.invalidate();
+  }
+
+  const mayChangePrice = hasRole(actor, 'supervisor') || Boolean(settings?.cashierPriceOverride);
+  const documentTypes = profile?.documentTypes.filter((d) => d.type !== 'NOTA_CREDITO') ?? [];
+  const close = () => setDialog(null);
+
+  return (
+    <div className="till">
+      <section className="till-main">
+        {session === null && (
+          <div className="session-banner" role="alert">
+            <span>{t('till.session.closed')}</span>
+            <Button variant="primary" onClick={() => setDialog('open')}>
+              {t('till.session.open')}
+            </Button>
+          </div>
+        )}
+        <ScanField
+          ref={scanRef}
+          onScan={(code) => queue.push(code)}
+          onCartKey={(key) => {
+            if (key === 'up') cart.moveSelection(-1);
+            if (key === 'down') cart.moveSelection(1);
+            if (!cart.selected) return;
+            if (key === 'plus') cart.step(cart.selected, 1);
+            if (key === 'minus') cart.step(cart.selected, -1);
+            if (key === 'delete') cart.remove(cart.selected);
+          }}
+        />
+        <CartTable amounts={amounts} />
+        <ShortcutBar />
+      </section>
+      <aside className="till-side">
+        <button type="button" className="customer-box" onClick={() => setDialog('customer')}>
+          <span className="muted">
+            {t('till.customer.title')} <kbd>F3</kbd>
+          </span>
+          <strong>{cart.customer?.name || t('till.customer.none')}</strong>
+          {cart.customer?.documentType && (
+            <small className="muted">
+              {cart.customer.documentType} {cart.customer.documentNumber}
+            </small>
+          )}
+        </button>
+        <label className="field">
+          <span>{t('till.documentType')}</span>
+          <select
+            className="input"
+            value={cart.documentType ?? settings?.defaultDocumentType ?? ''}
+            onChange={(e) => cart.setDocumentType(e.target.value as DocumentType)}
+          >
+            {documentTypes.map((d) => (
+              <option key={d.type} value={d.type}>
+                {t(`common.documentTypes.${d.type}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <TotalsPanel totals={totals} items={items} />
+        {preview && !preview.ok && (
+          <p className="field-error">{t('till.totals.invalid', { reason: preview.reason })}</p>
+        )}
+        <Button
+          variant="primary"
+          size="large"
+          className="pay-button"
+          disabled={cart.lines.length === 0 || !totals}
+          onClick={pay}
+          shortcut="F4"
+        >
+          {t('till.actions.pay')} {totals ? money(totals.total) : ''}
+        </Button>
+        <div className="side-actions">
+          <Button size="small" onClick={() => setDialog('search')} shortcut="F2">
+            {t('till.actions.search')}
+          </Button>
+          <Button
+            size="small"
+            disabled={!selectedLine}
+            onClick={() => setDialog('line')}
+            shortcut="F8"
+          >
+            {t('till.actions.edit')}
+          </Button>
+          <Button
+            size="small"
+            disabled={cart.lines.length === 0}
+            onClick={() => setDialog('discount')}
+            shortcut="F10"
+          >
+            {t('till.actions.discount')}
+          </Button>
+          <Button
+            size="small"
+            disabled={cart.lines.length === 0}
+            onClick={() => {
+              cart.hold();
+              toast('info', t('till.held.held'));
+            }}
+            shortcut="F6"
+          >
+            {t('till.actions.hold')}
+          </Button>
+          <Button size="small" onClick={() => setDialog('held')} shortcut="F7">
+            {t('till.actions.resume')} {cart.held.length > 0 ? `(${cart.held.length})` : ''}
+          </Button>
+          <Button
+            size="small"
+            variant="ghost"
+            disabled={cart.lines.length === 0}
+            onClick={() => setDialog('clear')}
+          >
+            {t('till.actions.clear')}
+          </Button>
+        </div>
+      </aside>
+
+      {dialog === 'search' && (
+        <SearchDialog
+          onClose={close}
+          onPick={(code) => {
+            queue.push(code);
+            close();
+          }}
+        />
+      )}
+      {dialog === 'customer' && (
+        <CustomerDialog
+          current={cart.customer}
+          onClose={close}
+          onPick={(customer) => {
+            cart.setCustomer(customer);
+            close();
+          }}
+        />
+      )}
+      {dialog === 'line' && selectedLine && (
+        <LineDialog
+          line={selectedLine}
+          mayChangePrice={mayChangePrice}
+          onClose={close}
+          onApply={(changes) => {
+            cart.updateLine(selectedLine.key, changes);
+            close();
+          }}
+        />
+      )}
+      {dialog === 'discount' && totals && (
+        <DiscountDialog
+          current={cart.orderDiscount}
+          orderAmount={totals.gross - totals.lineDiscount}
+          onClose={close}
+          onApply={(amount) => {
+            cart.setOrderDiscount(amount);
+            close();
+          }}
+        />
+      )}
+      {dialog === 'held' && (
+        <HeldDialog
+          held={cart.held}
+          onClose={close}
+          onResume={(id) => {
+            cart.resume(id);
+            close();
+          }}
+        />
+      )}
+      {dialog === 'pay' && totals && (
+        <PaymentDialog
+          due={totals.total}
+          hasRegisteredCustomer={Boolean(cart.customer?.id)}
+          busy={busy}
+          error={payError}
+          onComplete={(p) => void complete(p)}
+          onClose={close}
+        />
+      )}
+      {dialog === 'done' && lastSale && <DoneDialog sale={lastSale} onClose={close} />}
+      {dialog === 'open' && (
+        <OpenSessionDialog
+          onClose={close}
+          onOpened={() => {
+            toast('success', t('till.session.opened'));
+            void loadSession();
+            close();
+          }}
+        />
+      )}
+      {dialog === 'clear' && (
+        <Dialog
+          title={t('till.actions.clear')}
+          onClose={close}
+          footer={
+            <>
+              <Button onClick={close}>{t('common.cancel')}</Button>
+              <Button
+                variant="danger"
+                autoFocus
+                onClick={() => {
+                  cart.clear();
+                  close();
+                }}
+              >
+                {t('till.actions.clear')}
+              </Button>
+            </>
+          }
+        >
+          <p>{t('till.actions.clearConfirm')}</p>
+        </Dialog>
+      )}
+      {session === undefined && <span className="sr-only">{t('common.loading')}</span>}
+    </div>
+  );
 }

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { divRound } from '../../../../core/money/rounding';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { TextField } from '../../components/Field';
+import { MoneyInput } from '../../components/MoneyInput';
+import { useT } from '../../i18n';
+
+/** An order discount as an amount, or as a percentage of the order turned into an amount here. */
+export function DiscountDialog({
+  current,
+  orderAmount,
+  onApply,
+  onClose,
+}: {
+  current: number;
+  orderAmount: number;
+  onApply(amount: number): void;
+  onClose(): void;
+}) {
+  const t = useT();
+  const [amount, setAmount] = useState<number | null>(current || null);
+  const [percent, setPercent] = useState('');
+  const fromPercent = (text: string) => {
+    setPercent(text);
+    const value = Number(text.replace(',', '.'));
+    if (Number.isFinite(value) && value >= 0 && value <= 100) {
+      // Percent in hundredths, so 12.5 % stays exact.
+      setAmount(
+        Number(divRound(BigInt(orderAmount) * BigInt(Math.round(value * 100)), 10_000n, 'HALF_UP')),
+      );
+    }
+  };
+  return (
+    <Dialog
+      title={t('till.discount.title')}
+      onClose={onClose}
+      footer={
+        <>
+          {current > 0 && (
+            <Button variant="ghost" onClick={() => onApply(0)}>
+              {t('till.discount.remove')}
+            </Button>
+          )}
+          <div className="spacer" />
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button
+            variant="primary"
+            disabled={amount === null || amount > orderAmount}
+            onClick={() => amount !== null && onApply(amount)}
+          >
+            {t('till.discount.apply')}
+          </Button>
+        </>
+      }
+    >
+      <div className="grid-2">
+        <MoneyInput
+          label={t('till.discount.amount')}
+          value={amount}
+          onChange={setAmount}
+          autoFocus
+          onEnter={() => amount !== null && amount <= orderAmount && onApply(amount)}
+        />
+        <TextField
+          label={t('till.discount.percent')}
+          inputMode="decimal"
+          value={percent}
+          onChange={(e) => fromPercent(e.target.value)}
+        />
+      </div>
+    </Dialog>
+  );
+}

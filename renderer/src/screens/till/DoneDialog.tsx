@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { isChannelName } from '../../../../core/api/channels';
+import type { Sale } from '../../../../core/api/model';
+import { api } from '../../api/client';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { errorMessage } from '../../i18n/errors';
+import { money, useT } from '../../i18n';
+import { useSession } from '../../state/session';
+import { useToasts } from '../../state/toasts';
+import { PdfFrame } from './PdfFrame';
+
+/**
+ * After the sale: the number and the change, big; the receipt on request.
+ * Enter (or Escape) starts the next sale.
+ */
+export function DoneDialog({ sale, onClose }: { sale: Sale; onClose(): void }) {
+  const t = useT();
+  const format = useSession((s) => s.settings?.receiptFormat ?? '80mm');
+  const hasPrinter = useSession((s) => Boolean(s.settings?.printerHost));
+  const toast = useToasts((s) => s.push);
+  const [pdf, setPdf] = useState<string | null>(null);
+  const canPreview = isChannelName('documents.sale');
+
+  async function preview() {
+    const result = await api.call('documents.sale' as never, { saleId: sale.id, format } as never);
+    if (result.ok) setPdf((result.value as { pdf: string }).pdf);
+    else toast('error', errorMessage(result.error));
+  }
+
+  async function print() {
+    if (hasPrinter && isChannelName('printer.printSale')) {
+      const result = await api.call('printer.printSale' as never, { saleId: sale.id } as never);
+      if (result.ok) toast('success', t('till.done.printed'));
+      else toast('error', errorMessage(result.error));
+      return;
+    }
+    await preview();
+  }
+
+  return (
+    <Dialog
+      title={t('till.done.title')}
+      onClose={onClose}
+      wide={pdf !== null}
+      footer={
+        <>
+          {canPreview && <Button onClick={() => void print()}>{t('till.done.print')}</Button>}
+          <Button variant="primary" size="large" autoFocus onClick={onClose} shortcut="Enter">
+            {t('till.done.newSale')}
+          </Button>
+        </>
+      }
+    >
+      <div className="done">
+        <p className="muted">{t('till.done.number', { number: sale.number })}</p>
+        <div className={`done-change ${sale.change > 0 ? 'has-change' : ''}`}>
+          <span>{sale.change > 0 ? t('till.done.change') : t('till.done.noChange')}</span>
+          <strong className="num" data-testid="done-change">
+            {money(sale.change)}
+          </strong>
+        </div>
+        {pdf && (
+          <PdfFrame
+            base64={pdf}
+            title={sale.number}
+            onReady={(frame) => frame.contentWindow?.print()}
+          />
+        )}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,195 @@
+import { useState } from 'react';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../../../core/api/model';
+import { denominationsOf } from '../../../../core/money/denominations';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { TextField } from '../../components/Field';
+import { MoneyInput } from '../../components/MoneyInput';
+import { money, useI18n, useT } from '../../i18n';
+import type { MessageKey } from '../../i18n/messages';
+import { paymentStatus, quickCash, type PaymentDraft } from '../../till/payment';
+
+export interface PaymentDialogProps {
+  readonly due: number;
+  readonly hasRegisteredCustomer: boolean;
+  readonly busy: boolean;
+  readonly error: string | null;
+  onComplete(payments: readonly PaymentDraft[]): void;
+  onClose(): void;
+}
+
+/** What the cash payment at `index` has to cover once the other payments are counted. */
+function cashToCover(due: number, payments: readonly PaymentDraft[], index: number): number {
+  const others = payments.reduce(
+    (sum, p, i) => (i === index || p.method === 'CREDITO' ? sum : sum + p.amount),
+    0,
+  );
+  return Math.max(0, due - others);
+}
+
+/**
+ * F4/F12: methods, split payments, cash tendered with the change shown big,
+ * bank and reference for transfers. Enter completes once the sale is covered.
+ */
+export function PaymentDialog({
+  due,
+  hasRegisteredCustomer,
+  busy,
+  error,
+  onComplete,
+  onClose,
+}: PaymentDialogProps) {
+  const t = useT();
+  const currency = useI18n((s) => s.currency);
+  const [payments, setPayments] = useState<PaymentDraft[]>([{ method: 'EFECTIVO', amount: due }]);
+  const status = paymentStatus(due, payments);
+  const notes = denominationsOf(currency).filter((d) => d >= 1000);
+  const canComplete =
+    status.covered &&
+    !status.missingBank &&
+    !busy &&
+    !(status.onCredit > 0 && !hasRegisteredCustomer);
+
+  const update = (index: number, change: Partial<PaymentDraft>) =>
+    setPayments((list) => list.map((p, i) => (i === index ? { ...p, ...change } : p)));
+  const complete = () => {
+    if (canComplete) onComplete(payments);
+  };
+  const add = () =>
+    setPayments((list) => [...list, { method: 'QR', amount: paymentStatus(due, list).remaining }]);
+
+  return (
+    <Dialog
+      title={t('till.pay.title')}
+      onClose={onClose}
+      wide
+      footer={
+        <>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button
+            variant="primary"
+            size="large"
+            disabled={!canComplete}
+            onClick={complete}
+            shortcut="Enter"
+            data-testid="complete-sale"
+          >
+            {busy ? t('till.pay.completing') : t('till.pay.complete')}
+          </Button>
+        </>
+      }
+    >
+      <div className="pay-grid">
+        <div className="stack">
+          {payments.map((payment, index) => (
+            <div key={index} className="pay-row card">
+              <div className="method-buttons" role="radiogroup" aria-label={t('till.pay.method')}>
+                {PAYMENT_METHODS.map((method: PaymentMethod) => (
+                  <button
+                    key={method}
+                    type="button"
+                    role="radio"
+                    aria-checked={payment.method === method}
+                    className={`btn btn-small ${payment.method === method ? 'btn-primary' : ''}`}
+                    onClick={() => update(index, { method })}
+                  >
+                    {t(`common.paymentMethods.${method}` as MessageKey)}
+                  </button>
+                ))}
+              </div>
+              {payment.method !== 'CREDITO' && (
+                <MoneyInput
+                  label={
+                    payment.method === 'EFECTIVO' ? t('till.pay.tendered') : t('till.pay.amount')
+                  }
+                  value={payment.amount}
+                  large
+                  autoFocus={index === payments.length - 1}
+                  onChange={(amount) => update(index, { amount: amount ?? 0 })}
+                  onEnter={complete}
+                  name={`payment-${index}`}
+                />
+              )}
+              {payment.method === 'EFECTIVO' && (
+                <div className="quick-cash">
+                  {quickCash(cashToCover(due, payments, index), notes).map((amount, i) => (
+                    <button
+                      key={amount}
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => update(index, { amount })}
+                    >
+                      {i === 0 ? `${t('till.pay.exact')} ${money(amount)}` : money(amount)}
+                    </button>
+                  ))}
+                </div>
+              )}
+              {payment.method === 'TRANSFERENCIA' && (
+                <div className="grid-2">
+                  <TextField
+                    label={t('till.pay.bank')}
+                    value={payment.bank ?? ''}
+                    onChange={(e) => update(index, { bank: e.target.value })}
+                    error={!payment.bank?.trim() ? t('till.pay.needsBank') : null}
+                  />
+                  <TextField
+                    label={t('till.pay.reference')}
+                    value={payment.reference ?? ''}
+                    onChange={(e) => update(index, { reference: e.target.value })}
+                  />
+                </div>
+              )}
+              {payments.length > 1 && (
+                <Button
+                  size="small"
+                  variant="ghost"
+                  onClick={() => setPayments((list) => list.filter((_, i) => i !== index))}
+                >
+                  {t('till.pay.remove')}
+                </Button>
+              )}
+            </div>
+          ))}
+          <Button onClick={add} disabled={status.remaining === 0}>
+            + {t('till.pay.addPayment')}
+          </Button>
+        </div>
+        <div className="pay-summary">
+          <div className="pay-due">
+            <span>{t('till.pay.due')}</span>
+            <strong className="num" data-testid="pay-due">
+              {money(due)}
+            </strong>
+          </div>
+          {status.remaining > 0 && (
+            <div className="pay-remaining">
+              <span>{t('till.pay.remaining')}</span>
+              <strong className="num">{money(status.remaining)}</strong>
+            </div>
+          )}
+          {status.onCredit > 0 && (
+            <div className="pay-remaining">
+              <span>{t('till.pay.onCredit')}</span>
+              <strong className="num">{money(status.onCredit)}</strong>
+            </div>
+          )}
+          <div className={`pay-change ${status.change > 0 ? 'has-change' : ''}`}>
+            <span>{t('till.pay.change')}</span>
+            <strong className="num" data-testid="pay-change">
+              {money(status.change)}
+            </strong>
+          </div>
+          {status.nonCashTooHigh && <p className="field-error">{t('till.pay.nonCashTooHigh')}</p>}
+          {status.onCredit > 0 && !hasRegisteredCustomer && (
+            <p className="field-error">{t('till.pay.creditNeedsCustomer')}</p>
+          )}
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ErrorInfo } from '../../../core/errors';
+import type { ScanResult } from '../../../core/api/model';
+import { api } from '../api/client';
+
+export type ScanOutcome =
+  { ok: true; scan: ScanResult } | { ok: false; error: ErrorInfo; code: string };
+
+/**
+ * Scans resolved strictly in the order they were read, however fast the
+ * scanner types: each Enter queues the code, one lookup runs at a time, and
+ * outcomes are handed over in order. Known codes are answered from a cache
+ * (a scale label or an "N*" entry is always asked, since its quantity varies).
+ */
+export function createScanQueue(onOutcome: (outcome: ScanOutcome) => void) {
+  const queue: string[] = [];
+  const cache = new Map<string, ScanResult>();
+  let running = false;
+
+  async function resolve(code: string): Promise<ScanOutcome> {
+    const cached = cache.get(code);
+    if (cached) return { ok: true, scan: { ...cached, scanned: code } };
+    const result = await api.call('products.byBarcode', { code });
+    if (!result.ok) return { ok: false, error: result.error, code };
+    const plain = result.value.source === 'barcode' || result.value.source === 'code';
+    if (plain && !code.includes('*')) cache.set(code, result.value);
+    return { ok: true, scan: result.value };
+  }
+
+  async function drain(): Promise<void> {
+    if (running) return;
+    running = true;
+    try {
+      while (queue.length > 0) {
+        const code = queue.shift()!;
+        onOutcome(await resolve(code));
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  return {
+    push(code: string): void {
+      const trimmed = code.trim();
+      if (trimmed === '') return;
+      queue.push(trimmed);
+      void drain();
+    },
+    /** Forget cached products (after a product or price change). */
+    invalidate(): void {
+      cache.clear();
+    },
+    get pending(): number {
+      return queue.length + (running ? 1 : 0);
+    },
+  };
+}
