@@ -78,6 +78,8 @@ export async function loginAs(page: Page, name: string, pin: string): Promise<vo
 }
 
 export const test = base.extend<{ till: TillHost }>({
+  // Playwright reads a fixture's dependencies from this pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   till: async ({}, use) => {
     const till = await startTill();
     await use(till);
