@@ -64,7 +64,7 @@ export async function startTill(
     },
     async close() {
       await host.close();
-      db.close();
+      if (db.sqlite.open) db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
