@@ -25,6 +25,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['renderer/vitest.setup.ts'],
         },
       },
     ],

@@ -1,5 +1,6 @@
 import type { ErrorInfo } from '../../../core/errors';
 import type { ScanResult } from '../../../core/api/model';
+import type { Result } from '../../../core/api/result';
 import { api } from '../api/client';
 
 export type ScanOutcome =
@@ -11,7 +12,14 @@ export type ScanOutcome =
  * outcomes are handed over in order. Known codes are answered from a cache
  * (a scale label or an "N*" entry is always asked, since its quantity varies).
  */
-export function createScanQueue(onOutcome: (outcome: ScanOutcome) => void) {
+export type Lookup = (code: string) => Promise<Result<ScanResult>>;
+
+const lookupByApi: Lookup = (code) => api.call('products.byBarcode', { code });
+
+export function createScanQueue(
+  onOutcome: (outcome: ScanOutcome) => void,
+  lookup: Lookup = lookupByApi,
+) {
   const queue: string[] = [];
   const cache = new Map<string, ScanResult>();
   let running = false;
@@ -19,7 +27,7 @@ export function createScanQueue(onOutcome: (outcome: ScanOutcome) => void) {
   async function resolve(code: string): Promise<ScanOutcome> {
     const cached = cache.get(code);
     if (cached) return { ok: true, scan: { ...cached, scanned: code } };
-    const result = await api.call('products.byBarcode', { code });
+    const result = await lookup(code);
     if (!result.ok) return { ok: false, error: result.error, code };
     const plain = result.value.source === 'barcode' || result.value.source === 'code';
     if (plain && !code.includes('*')) cache.set(code, result.value);

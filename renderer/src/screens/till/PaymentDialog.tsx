@@ -9,6 +9,8 @@ import { money, useI18n, useT } from '../../i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { paymentStatus, quickCash, type PaymentDraft } from '../../till/payment';
 
+type Draft = Omit<PaymentDraft, 'amount'> & { readonly amount: number | null };
+
 export interface PaymentDialogProps {
   readonly due: number;
   readonly hasRegisteredCustomer: boolean;
@@ -41,7 +43,9 @@ export function PaymentDialog({
 }: PaymentDialogProps) {
   const t = useT();
   const currency = useI18n((s) => s.currency);
-  const [payments, setPayments] = useState<PaymentDraft[]>([{ method: 'EFECTIVO', amount: due }]);
+  // An amount being typed may be empty (null) for a moment; it counts as 0.
+  const [drafts, setDrafts] = useState<Draft[]>([{ method: 'EFECTIVO', amount: due }]);
+  const payments: PaymentDraft[] = drafts.map((d) => ({ ...d, amount: d.amount ?? 0 }));
   const status = paymentStatus(due, payments);
   const notes = denominationsOf(currency).filter((d) => d >= 1000);
   const canComplete =
@@ -50,13 +54,12 @@ export function PaymentDialog({
     !busy &&
     !(status.onCredit > 0 && !hasRegisteredCustomer);
 
-  const update = (index: number, change: Partial<PaymentDraft>) =>
-    setPayments((list) => list.map((p, i) => (i === index ? { ...p, ...change } : p)));
+  const update = (index: number, change: Partial<Draft>) =>
+    setDrafts((list) => list.map((p, i) => (i === index ? { ...p, ...change } : p)));
   const complete = () => {
     if (canComplete) onComplete(payments);
   };
-  const add = () =>
-    setPayments((list) => [...list, { method: 'QR', amount: paymentStatus(due, list).remaining }]);
+  const add = () => setDrafts((list) => [...list, { method: 'QR', amount: status.remaining }]);
 
   return (
     <Dialog
@@ -81,7 +84,7 @@ export function PaymentDialog({
     >
       <div className="pay-grid">
         <div className="stack">
-          {payments.map((payment, index) => (
+          {drafts.map((payment, index) => (
             <div key={index} className="pay-row card">
               <div className="method-buttons" role="radiogroup" aria-label={t('till.pay.method')}>
                 {PAYMENT_METHODS.map((method: PaymentMethod) => (
@@ -104,8 +107,8 @@ export function PaymentDialog({
                   }
                   value={payment.amount}
                   large
-                  autoFocus={index === payments.length - 1}
-                  onChange={(amount) => update(index, { amount: amount ?? 0 })}
+                  autoFocus={index === drafts.length - 1}
+                  onChange={(amount) => update(index, { amount })}
                   onEnter={complete}
                   name={`payment-${index}`}
                 />
@@ -139,11 +142,11 @@ export function PaymentDialog({
                   />
                 </div>
               )}
-              {payments.length > 1 && (
+              {drafts.length > 1 && (
                 <Button
                   size="small"
                   variant="ghost"
-                  onClick={() => setPayments((list) => list.filter((_, i) => i !== index))}
+                  onClick={() => setDrafts((list) => list.filter((_, i) => i !== index))}
                 >
                   {t('till.pay.remove')}
                 </Button>

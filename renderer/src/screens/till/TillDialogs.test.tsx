@@ -1,0 +1,89 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { PaymentDialog } from './PaymentDialog';
+import { ScanField } from './ScanField';
+
+describe('ScanField', () => {
+  it('hands over each code on Enter, in order, and clears at once', async () => {
+    const onScan = vi.fn();
+    render(<ScanField onScan={onScan} onCartKey={vi.fn()} />);
+    const input = screen.getByTestId('scan') as HTMLInputElement;
+    await userEvent.type(input, '7751001200373{Enter}3*GAS001{Enter}{Enter}ABC-1{Enter}', {
+      delay: 0,
+    });
+    expect(onScan.mock.calls.map((c) => c[0])).toEqual(['7751001200373', '3*GAS001', '', 'ABC-1']);
+    expect(input.value).toBe('');
+  });
+
+  it('acts on the cart with arrows, + / − and Delete only when the field is empty', () => {
+    const onCartKey = vi.fn();
+    render(<ScanField onScan={vi.fn()} onCartKey={onCartKey} />);
+    const input = screen.getByTestId('scan') as HTMLInputElement;
+    for (const key of ['ArrowUp', 'ArrowDown', '+', '-', 'Delete'])
+      fireEvent.keyDown(input, { key });
+    expect(onCartKey.mock.calls.map((c) => c[0])).toEqual([
+      'up',
+      'down',
+      'plus',
+      'minus',
+      'delete',
+    ]);
+    input.value = 'ABC';
+    fireEvent.keyDown(input, { key: '-' });
+    expect(onCartKey).toHaveBeenCalledTimes(5);
+  });
+});
+
+describe('PaymentDialog', () => {
+  it('shows the change for the cash handed over and completes with the payments', async () => {
+    const onComplete = vi.fn();
+    render(
+      <PaymentDialog
+        due={2040}
+        hasRegisteredCustomer={false}
+        busy={false}
+        error={null}
+        onComplete={onComplete}
+        onClose={vi.fn()}
+      />,
+    );
+    expect(screen.getByTestId('pay-due').textContent).toContain('20.40');
+    const tendered = screen.getByLabelText('Recibido');
+    await userEvent.clear(tendered);
+    await userEvent.type(tendered, '50');
+    expect(screen.getByTestId('pay-change').textContent).toContain('29.60');
+    await userEvent.click(screen.getByTestId('complete-sale'));
+    expect(onComplete).toHaveBeenCalledWith([{ method: 'EFECTIVO', amount: 5000 }]);
+  });
+
+  it('splits QR and cash and refuses credit without a registered customer', async () => {
+    const onComplete = vi.fn();
+    render(
+      <PaymentDialog
+        due={2040}
+        hasRegisteredCustomer={false}
+        busy={false}
+        error={null}
+        onComplete={onComplete}
+        onClose={vi.fn()}
+      />,
+    );
+    const cash = screen.getByLabelText('Recibido');
+    await userEvent.clear(cash);
+    await userEvent.type(cash, '10');
+    expect(screen.getByText('Falta')).toBeTruthy();
+    await userEvent.click(screen.getByText('+ Agregar otra forma de pago'));
+    expect(screen.getByTestId('pay-change').textContent).toContain('0.00');
+    await userEvent.click(screen.getByTestId('complete-sale'));
+    expect(onComplete).toHaveBeenCalledWith([
+      { method: 'EFECTIVO', amount: 1000 },
+      { method: 'QR', amount: 1040 },
+    ]);
+
+    const credits = screen.getAllByRole('radio', { name: 'Crédito' });
+    await userEvent.click(credits[1]!);
+    expect(screen.getByText(/elija un cliente registrado/)).toBeTruthy();
+    expect((screen.getByTestId('complete-sale') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
