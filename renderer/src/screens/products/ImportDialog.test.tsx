@@ -1,0 +1,63 @@
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ImportReport } from '../../../../core/api/model';
+import { call } from '../../api/use-call';
+import { useI18n } from '../../i18n';
+import { ImportDialog } from './ImportDialog';
+
+vi.mock(import('../../api/use-call'), async (original) => ({
+  ...(await original()),
+  call: vi.fn(),
+}));
+
+const CSV = 'codigo,nombre,precio\nA1,Uno,1.00\nA2,Dos,abc\nA3,Tres,3.00\n';
+const preview: ImportReport = {
+  dryRun: true,
+  rows: 3,
+  created: 2,
+  updated: 0,
+  skipped: 1,
+  errors: [{ line: 3, field: 'precio', reason: 'INVALID_NUMBER', message: '"abc" is not valid' }],
+};
+
+beforeEach(() => useI18n.setState({ language: 'es' }));
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+});
+
+describe('ImportDialog', () => {
+  it('reads the file, previews with a dry run, and imports only when told to skip bad rows', async () => {
+    vi.mocked(call)
+      .mockResolvedValueOnce(preview as never)
+      .mockResolvedValueOnce({ ...preview, dryRun: false } as never);
+    const onImported = vi.fn();
+    const { container } = render(<ImportDialog onImported={onImported} onClose={vi.fn()} />);
+    const input = container.querySelector<HTMLInputElement>('input[type=file]')!;
+    await userEvent.upload(input, new File([CSV], 'lista.csv', { type: 'text/csv' }));
+
+    await screen.findByText('No es un número válido.');
+    expect(vi.mocked(call)).toHaveBeenCalledWith('products.import', { csv: CSV, dryRun: true });
+    const cells = screen.getAllByRole('cell').map((c) => c.textContent);
+    expect(cells).toEqual(['3', 'precio', 'No es un número válido.']);
+
+    const importButton = screen.getByRole('button', { name: 'Importar (2)' });
+    expect((importButton as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(
+      screen.getByRole('checkbox', {
+        name: 'Importar solo las filas correctas y omitir las que tienen errores',
+      }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Importar filas correctas (2)' }));
+    await waitFor(() => expect(onImported).toHaveBeenCalled());
+    expect(vi.mocked(call)).toHaveBeenLastCalledWith('products.import', {
+      csv: CSV,
+      skipInvalid: true,
+      dryRun: false,
+    });
+    expect(
+      screen.getByText('Importación terminada: 2 creados, 0 actualizados, 1 omitidos.'),
+    ).toBeTruthy();
+  });
+});

@@ -1,0 +1,205 @@
+import { useId, useRef, useState } from 'react';
+import type { ImportReport } from '../../../../core/api/model';
+import { CallError, call } from '../../api/use-call';
+import { Button } from '../../components/Button';
+import { CheckField } from '../../components/Field';
+import { Dialog } from '../../components/Dialog';
+import { useT } from '../../i18n';
+import { errorMessage } from '../../i18n/errors';
+import { ImportReportView } from './ImportReportView';
+import { Progress } from './Progress';
+import { readFileText } from './import-issues';
+
+type Step =
+  | { readonly kind: 'pick' }
+  | { readonly kind: 'reading'; readonly fraction: number }
+  | { readonly kind: 'checking' }
+  | { readonly kind: 'preview'; readonly report: ImportReport }
+  | { readonly kind: 'importing'; readonly rows: number }
+  | { readonly kind: 'done'; readonly report: ImportReport };
+
+/** An IMPORT_HAS_ERRORS refusal carries the full report: show it instead of a sentence. */
+function reportOf(error: CallError): ImportReport | null {
+  const report = (error.info.details as { report?: ImportReport } | undefined)?.report;
+  return report ?? null;
+}
+
+/**
+ * CSV import in three steps: pick a file (read here as UTF-8), preview it with
+ * a dry run that lists every bad row, then import, skipping bad rows only when
+ * asked to.
+ */
+export function ImportDialog({ onImported, onClose }: { onImported(): void; onClose(): void }) {
+  const t = useT();
+  const inputId = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [step, setStep] = useState<Step>({ kind: 'pick' });
+  const [csv, setCsv] = useState('');
+  const [fileName, setFileName] = useState('');
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function choose(file: File | undefined) {
+    if (!file) return;
+    setProblem(null);
+    setSkipInvalid(false);
+    setFileName(file.name);
+    setStep({ kind: 'reading', fraction: 0 });
+    let text: string;
+    try {
+      text = await readFileText(file, (fraction) => setStep({ kind: 'reading', fraction }));
+    } catch {
+      setProblem(t('products.import.unreadable'));
+      return setStep({ kind: 'pick' });
+    }
+    setCsv(text);
+    setStep({ kind: 'checking' });
+    try {
+      const report = await call('products.import', { csv: text, dryRun: true });
+      setStep({ kind: 'preview', report });
+    } catch (e) {
+      if (!(e instanceof CallError)) throw e;
+      setProblem(errorMessage(e.info));
+      setStep({ kind: 'pick' });
+    }
+  }
+
+  async function runImport(rows: number) {
+    setStep({ kind: 'importing', rows });
+    try {
+      const report = await call('products.import', { csv, skipInvalid, dryRun: false });
+      setStep({ kind: 'done', report });
+      onImported();
+    } catch (e) {
+      if (!(e instanceof CallError)) throw e;
+      const report = reportOf(e);
+      if (report) return setStep({ kind: 'preview', report: { ...report, dryRun: true } });
+      setProblem(errorMessage(e.info));
+      setStep({ kind: 'pick' });
+    }
+  }
+
+  const busy = step.kind === 'reading' || step.kind === 'checking' || step.kind === 'importing';
+  const preview = step.kind === 'preview' ? step.report : null;
+  const importable = preview ? preview.created + preview.updated : 0;
+  const blocked =
+    preview !== null && (importable === 0 || (preview.errors.length > 0 && !skipInvalid));
+
+  return (
+    <Dialog
+      wide
+      title={t('products.import.title')}
+      onClose={() => !busy && onClose()}
+      footer={
+        step.kind === 'done' ? (
+          <Button variant="primary" onClick={onClose} autoFocus>
+            {t('common.close')}
+          </Button>
+        ) : (
+          <>
+            <Button onClick={onClose} disabled={busy}>
+              {t('common.cancel')}
+            </Button>
+            {preview && (
+              <Button
+                variant="primary"
+                disabled={blocked}
+                onClick={() => void runImport(preview.rows)}
+              >
+                {preview.errors.length > 0 && skipInvalid
+                  ? t('products.import.importValid', { count: importable })
+                  : t('products.import.import', { count: importable })}
+              </Button>
+            )}
+          </>
+        )
+      }
+    >
+      <div className="stack import-dialog">
+        {(step.kind === 'pick' || step.kind === 'preview') && (
+          <div className="stack">
+            <div className="field">
+              <span id={`${inputId}-label`}>{t('products.import.file')}</span>
+              <div className="row file-pick">
+                {/* The native control speaks the browser's language: ours is a labelled button. */}
+                <input
+                  id={inputId}
+                  ref={fileRef}
+                  type="file"
+                  accept=".csv,text/csv,text/plain"
+                  className="sr-only"
+                  aria-labelledby={`${inputId}-label`}
+                  tabIndex={-1}
+                  onChange={(e) => {
+                    void choose(e.target.files?.[0]);
+                    e.target.value = '';
+                  }}
+                />
+                <Button
+                  variant={step.kind === 'pick' ? 'primary' : 'secondary'}
+                  autoFocus
+                  onClick={() => fileRef.current?.click()}
+                >
+                  {step.kind === 'pick'
+                    ? t('products.import.choose')
+                    : t('products.import.chooseOther')}
+                </Button>
+                <span className="muted">{fileName || t('products.import.noFile')}</span>
+              </div>
+            </div>
+            {step.kind === 'pick' && (
+              <p className="muted import-help">{t('products.import.help')}</p>
+            )}
+          </div>
+        )}
+        {problem && (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        {step.kind === 'reading' && (
+          <Progress
+            label={t('products.import.reading', { name: fileName })}
+            value={step.fraction}
+          />
+        )}
+        {step.kind === 'checking' && (
+          <Progress label={t('products.import.checking', { name: fileName })} />
+        )}
+        {step.kind === 'importing' && (
+          <Progress label={t('products.import.importing', { rows: step.rows })} />
+        )}
+        {preview && (
+          <>
+            <p className="import-file">
+              <strong>{fileName}</strong> ·{' '}
+              {preview.errors.length === 0
+                ? t('products.import.allGood')
+                : t('products.import.someBad', { count: preview.errors.length })}
+            </p>
+            <ImportReportView report={preview} />
+            {preview.errors.length > 0 && importable > 0 && (
+              <CheckField
+                label={t('products.import.skipInvalid')}
+                checked={skipInvalid}
+                onChange={(e) => setSkipInvalid(e.target.checked)}
+              />
+            )}
+          </>
+        )}
+        {step.kind === 'done' && (
+          <>
+            <p className="import-file" role="status">
+              {t('products.import.done', {
+                created: step.report.created,
+                updated: step.report.updated,
+                skipped: step.report.skipped,
+              })}
+            </p>
+            <ImportReportView report={step.report} />
+          </>
+        )}
+      </div>
+    </Dialog>
+  );
+}
