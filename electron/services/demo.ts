@@ -91,9 +91,12 @@ export function fillDemoStore(
     timeZone: 'America/Lima',
     language: options.language ?? 'es',
   });
+  // The shop was set up the morning of the first demo day, before its sales.
+  const setUpAt = at(firstDay, 7, 30, offset);
   const asAdmin: ServiceContext = {
     ...base,
     actor: { id: adminId, name: admin.name, role: 'admin' },
+    now: () => setUpAt,
   };
   inTransaction(asAdmin, () => {
     asAdmin.db.orm
@@ -173,10 +176,11 @@ export function fillDemoStore(
     // Morning restock of whatever ran low.
     inTransaction(base, () => {
       for (const item of catalog()) {
-        if (item.trackStock === 1 && item.stock <= item.minStock * 1000) {
+        // Both stock and minimum stock are thousandths.
+        if (item.trackStock === 1 && item.stock <= item.minStock) {
           moveStock(dayCtx(opening, actors[0]!), {
             productId: item.id,
-            quantity: Math.max(item.minStock, 10) * 3000,
+            quantity: Math.max(item.minStock, 10_000) * 3,
             kind: 'ADJUST',
             reason: 'Reposición de mercadería',
           });

@@ -6,6 +6,33 @@ interface FieldProps {
   readonly hint?: ReactNode;
 }
 
+/**
+ * The label names the control; a hint or an error is linked to it with
+ * aria-describedby, so a screen reader hears the name, then the help.
+ */
+function Help({
+  id,
+  error,
+  hint,
+}: {
+  id: string;
+  error?: string | null | undefined;
+  hint?: ReactNode;
+}) {
+  if (error) {
+    return (
+      <small id={id} className="field-error" role="alert">
+        {error}
+      </small>
+    );
+  }
+  return hint ? (
+    <small id={id} className="muted">
+      {hint}
+    </small>
+  ) : null;
+}
+
 export function TextField({
   label,
   error,
@@ -14,21 +41,22 @@ export function TextField({
   ...input
 }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
+  const inputId = input.id ?? id;
+  const helpId = `${inputId}-help`;
   return (
-    <label className={`field ${className ?? ''}`} htmlFor={input.id ?? id}>
-      <span>{label}</span>
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={inputId}>
+        <span>{label}</span>
+      </label>
       <input
-        id={input.id ?? id}
+        id={inputId}
         className="input"
         aria-invalid={error ? true : undefined}
+        aria-describedby={error || hint ? helpId : undefined}
         {...input}
       />
-      {error ? (
-        <small className="field-error">{error}</small>
-      ) : hint ? (
-        <small className="muted">{hint}</small>
-      ) : null}
-    </label>
+      <Help id={helpId} error={error} hint={hint} />
+    </div>
   );
 }
 
@@ -41,23 +69,24 @@ export function SelectField({
   ...select
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
   const id = useId();
+  const selectId = select.id ?? id;
+  const helpId = `${selectId}-help`;
   return (
-    <label className={`field ${className ?? ''}`} htmlFor={select.id ?? id}>
-      <span>{label}</span>
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={selectId}>
+        <span>{label}</span>
+      </label>
       <select
-        id={select.id ?? id}
+        id={selectId}
         className="input"
         aria-invalid={error ? true : undefined}
+        aria-describedby={error || hint ? helpId : undefined}
         {...select}
       >
         {children}
       </select>
-      {error ? (
-        <small className="field-error">{error}</small>
-      ) : hint ? (
-        <small className="muted">{hint}</small>
-      ) : null}
-    </label>
+      <Help id={helpId} error={error} hint={hint} />
+    </div>
   );
 }
 

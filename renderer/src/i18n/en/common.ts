@@ -48,6 +48,16 @@ export const common: typeof es = {
   language: 'Language',
   spanish: 'Español',
   english: 'English',
+  validation: {
+    required: 'Required',
+    invalidFormat: 'Invalid format',
+    invalidValue: 'Invalid value',
+    tooLong: 'Too long',
+    tooShort: 'Too short',
+    tooLarge: 'Too large',
+    tooSmall: 'Too small',
+    check: 'Check this field',
+  },
   nav: {
     till: 'Till',
     cash: 'Shift',

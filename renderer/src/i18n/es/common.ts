@@ -46,6 +46,16 @@ export const common = {
   language: 'Idioma',
   spanish: 'Español',
   english: 'English',
+  validation: {
+    required: 'Obligatorio',
+    invalidFormat: 'Formato no válido',
+    invalidValue: 'Valor no válido',
+    tooLong: 'Demasiado largo',
+    tooShort: 'Demasiado corto',
+    tooLarge: 'Demasiado grande',
+    tooSmall: 'Demasiado pequeño',
+    check: 'Revise este campo',
+  },
   nav: {
     till: 'Caja',
     cash: 'Turno',

@@ -75,7 +75,7 @@ export function CartTable({ amounts }: { amounts: readonly number[] }) {
   }
   return (
     <div className="cart-scroll">
-      <table className="table cart-table">
+      <table className="table cart-table sticky-head">
         <thead>
           <tr>
             <th className="num">#</th>
