@@ -1,0 +1,86 @@
+/** Users, settings, registers and tax categories as the API returns them. */
+import type { DocumentType } from '../../numbering';
+import type { CountryCode } from '../../profiles/types';
+import type { RoundingMethod, TaxBasis, TaxKind } from '../../tax/types';
+import type { RoundingMode } from '../../money/rounding';
+
+export const ROLES = ['admin', 'supervisor', 'cashier'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  readonly id: number;
+  readonly name: string;
+  readonly role: Role;
+}
+
+export interface User extends Actor {
+  readonly active: boolean;
+  readonly createdAt: string;
+}
+
+export interface ScaleLayoutSetting {
+  readonly pattern: string;
+  readonly priceDecimals: number;
+}
+
+export const NEGATIVE_STOCK_POLICIES = ['block', 'allow', 'per_product'] as const;
+export type NegativeStockPolicy = (typeof NEGATIVE_STOCK_POLICIES)[number];
+export const RECEIPT_FORMATS = ['80mm', '58mm', 'A4'] as const;
+export type ReceiptFormat = (typeof RECEIPT_FORMATS)[number];
+export const LANGUAGES = ['es', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface Settings {
+  readonly country: CountryCode;
+  readonly businessName: string;
+  readonly taxId: string;
+  readonly address: string;
+  readonly phone: string;
+  readonly currency: string;
+  readonly secondaryCurrency: string | null;
+  readonly exchangeRate: string | null;
+  readonly igtfEnabled: boolean;
+  readonly locale: string;
+  readonly language: Language;
+  readonly timeZone: string;
+  readonly pricesIncludeTax: boolean;
+  readonly roundingMethod: RoundingMethod;
+  readonly roundingMode: RoundingMode;
+  readonly taxBasis: TaxBasis;
+  readonly negativeStock: NegativeStockPolicy;
+  readonly scaleLayouts: readonly ScaleLayoutSetting[];
+  readonly defaultDocumentType: DocumentType;
+  readonly cashierPriceOverride: boolean;
+  readonly receiptFooter: string;
+  readonly receiptFormat: ReceiptFormat;
+  readonly printerName: string;
+  readonly printerHost: string;
+  readonly printerPort: number;
+  readonly autoPrint: boolean;
+  readonly openDrawerOnCash: boolean;
+  readonly register: { readonly id: number; readonly code: string; readonly name: string };
+}
+
+export interface SeriesInfo {
+  readonly documentType: DocumentType;
+  readonly series: string;
+  /** The last number used; 0 when unused. */
+  readonly last: number;
+}
+
+export interface Register {
+  readonly id: number;
+  readonly code: string;
+  readonly name: string;
+  readonly number: number;
+  readonly series: readonly SeriesInfo[];
+}
+
+export interface TaxCategoryInfo {
+  readonly code: string;
+  readonly name: string;
+  readonly kind: TaxKind;
+  readonly rate: number;
+  readonly fixedTaxes: readonly { code: string; name: string; amountPerUnit: number }[];
+  readonly active: boolean;
+}
