@@ -10,6 +10,16 @@ const suites: Record<string, () => Promise<void>> = {
   core: async () => printTable('core/: pure rules', await benchCore()),
   db: async () =>
     printTable('Local database and services: one year, 100,000 products', await benchDb()),
+  documents: async () => {
+    // Measured as it should ship: React's production build (the app bundle must select it). React
+    // reads NODE_ENV when it first loads, so the suite is imported only after this line.
+    process.env.NODE_ENV ??= 'production';
+    const { benchDocuments } = await import('./documents.bench');
+    printTable(
+      `Documents: receipts, reports and the render worker (React ${process.env.NODE_ENV} build)`,
+      await benchDocuments(),
+    );
+  },
 };
 
 const only = process.argv.slice(2);

@@ -3,15 +3,17 @@
  * database the desktop app uses (or --db / TENDERO_DB).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { channels, CHANNEL_NAMES, isChannelName } from '../core/api/channels';
+import { channels, CHANNEL_NAMES, isChannelName, type ChannelName } from '../core/api/channels';
 import type { Result } from '../core/api/result';
 import { backupDatabase, restoreDatabase } from '../db/backup';
 import { DatabaseOpenError } from '../db/errors';
 import { openDatabase, type TenderoDb } from '../db/open';
 import { createApi, type Session } from './api';
 import { assetReader } from './assets';
+import { closeRenderPool } from './documents/handlers';
 import { defaultDatabasePath } from './paths';
 
 const HELP = `Tendero from the terminal
@@ -29,6 +31,14 @@ Commands
   import-products FILE.csv [--skip-invalid] [--dry-run]
                                Upsert products from CSV and print the report.
   export-products FILE.csv     Write every product to CSV.
+  pdf sale <saleId> [--format 80mm|58mm|A4] --out FILE.pdf
+                               A sale's receipt or A4 invoice as PDF (default: the store's receipt format).
+  pdf return <returnId> [--format 80mm|58mm|A4] --out FILE.pdf
+                               A credit note as PDF (default 80mm).
+  pdf cash <sessionId> [--format 80mm|A4] --out FILE.pdf
+                               A cash session's X or Z report as PDF (default 80mm).
+  pdf period --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf
+                               The period report (A4) as PDF.
   backup FILE                  Write a consistent copy of the database.
   restore FILE                 Replace the database with a backup (the current one is backed up first).
 
@@ -55,6 +65,42 @@ function readJsonArgument(text: string | undefined): unknown {
   }
 }
 
+/** The channel and input of `pos pdf <kind> …`. */
+function pdfRequest(
+  kind: string | undefined,
+  id: string | undefined,
+  format: { format: string } | undefined,
+  values: { from?: string; to?: string },
+  out: string,
+): { channel: ChannelName; input: Record<string, unknown> } {
+  const needId = (what: string) => {
+    if (!id) throw new UsageError(`pdf ${kind} needs the ${what}`);
+    return id;
+  };
+  switch (kind) {
+    case 'sale':
+      return { channel: 'documents.sale', input: { saleId: needId('sale id'), ...format, out } };
+    case 'return':
+      return {
+        channel: 'documents.saleReturn',
+        input: { returnId: needId('return id'), format: '80mm', ...format, out },
+      };
+    case 'cash':
+      return {
+        channel: 'documents.cashReport',
+        input: { sessionId: needId('cash session id'), format: '80mm', ...format, out },
+      };
+    case 'period':
+      if (!values.from || !values.to) throw new UsageError('pdf period needs --from and --to');
+      return {
+        channel: 'documents.periodReport',
+        input: { from: values.from, to: values.to, out },
+      };
+    default:
+      throw new UsageError('pdf needs one of: sale, return, cash, period');
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -76,6 +122,10 @@ async function main(argv: string[]): Promise<number> {
       days: { type: 'string' },
       'skip-invalid': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -216,6 +266,26 @@ async function main(argv: string[]): Promise<number> {
         writeFileSync(out, csv);
         print({ ok: true, value: { file: out, rows } });
         return 0;
+      }
+      case 'pdf': {
+        const [kind, id] = rest;
+        if (!values.out) throw new UsageError('pdf needs --out FILE.pdf');
+        // The API takes absolute paths only; on the command line a path is relative to here.
+        const out = resolvePath(values.out);
+        const format = values.format ? { format: values.format } : undefined;
+        const request = pdfRequest(kind, id, format, values, out);
+        const failed = await login();
+        if (failed) return failed;
+        if (request.channel === 'documents.sale' && !format) {
+          const settings = await api.call('settings.get', {}, session);
+          if (!settings.ok) return report(settings);
+          request.input.format = (settings.value as { receiptFormat: string }).receiptFormat;
+        }
+        try {
+          return report(await api.call(request.channel, request.input, session));
+        } finally {
+          await closeRenderPool();
+        }
       }
       case 'backup': {
         const out = rest[0];

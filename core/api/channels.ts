@@ -7,6 +7,8 @@ import {
 } from './areas/admin';
 import { cashChannels } from './areas/cash';
 import { categoriesChannels, customersChannels, productsChannels } from './areas/catalog';
+import { documentsChannels } from './areas/documents';
+import { printerChannels } from './areas/printer';
 import { salesChannels } from './areas/sales';
 import { setupChannels } from './areas/setup';
 import { auditChannels, reportsChannels, stockChannels } from './areas/stock';
@@ -31,6 +33,8 @@ export const channels = {
   ...stockChannels,
   ...reportsChannels,
   ...auditChannels,
+  ...documentsChannels,
+  ...printerChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,0 +1,81 @@
+/**
+ * `pos pdf …` as a user runs it: a child process on a real database file,
+ * from another working folder, with a relative --out.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession, product, sell } from '../testing/fixtures';
+import { ADMIN, setUpTill, type Till } from '../testing/till';
+import { pdfText } from './testing';
+
+const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
+
+let till: Till;
+let saleId = '';
+let sessionId = '';
+
+function pos(args: string[]) {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', TSX, CLI, ...args, '--db', till.file, '--user', ADMIN.name, '--pin', ADMIN.pin],
+    { cwd: till.dir, encoding: 'utf8', env: { ...process.env, TENDERO_DB: '' } },
+  );
+  let json: any;
+  try {
+    json = JSON.parse(run.stdout);
+  } catch {
+    json = undefined;
+  }
+  return { code: run.status, json, stderr: run.stderr };
+}
+
+beforeAll(async () => {
+  till = await setUpTill('PE');
+  const p = await product(till, {
+    code: 'ARZ',
+    name: 'Arroz Costeño 1 kg',
+    price: 11800,
+    stock: 10,
+  });
+  sessionId = (await openSession(till)).id;
+  saleId = (await sell(till, [{ productId: p.id }])).id;
+  till.db.close();
+});
+afterAll(() => till.close());
+
+describe('pos pdf', () => {
+  it('writes a sale receipt to a path relative to where it runs', () => {
+    const run = pos(['pdf', 'sale', saleId, '--format', '58mm', '--out', 'boleta.pdf']);
+    expect(run.code, run.stderr).toBe(0);
+    const file = join(till.dir, 'boleta.pdf');
+    expect(run.json).toMatchObject({ ok: true, value: { file, pages: 1 } });
+    expect(run.json.value.pdf).toBeUndefined();
+    expect(pdfText(readFileSync(file))).toContain('B001-00000001');
+  });
+
+  it('writes the X report and the period report, and needs --out', () => {
+    const cash = pos(['pdf', 'cash', sessionId, '--format', 'A4', '--out', 'corte.pdf']);
+    expect(cash.code, cash.stderr).toBe(0);
+    expect(pdfText(readFileSync(join(till.dir, 'corte.pdf')))).toContain('CORTE PARCIAL (X)');
+    const period = pos([
+      'pdf',
+      'period',
+      '--from',
+      '2026-03-01',
+      '--to',
+      '2026-03-31',
+      '--out',
+      join(till.dir, 'marzo.pdf'),
+    ]);
+    expect(period.code, period.stderr).toBe(0);
+    expect(pdfText(readFileSync(join(till.dir, 'marzo.pdf')))).toContain('REPORTE DE VENTAS');
+    const noOut = pos(['pdf', 'sale', saleId]);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('pdf needs --out');
+    expect(existsSync(join(till.dir, 'undefined'))).toBe(false);
+  });
+});

@@ -1,0 +1,120 @@
+/** A sale as its receipt or invoice words it. */
+import type { Payment, Sale, SaleLine } from '../../../core/api/model';
+import { amountInWords } from '../../../core/words';
+import { documentFormat, PAYMENT_LABELS, type DocumentFormat } from '../format';
+import type { DocumentStore } from '../model';
+import { businessOf, customerRows, footerOf, titleOf } from './common';
+import { qrText } from './qr-text';
+import { taxBlock } from './tax-block';
+import type { FiscalContent, ItemRow, Row } from './types';
+
+export function formatFor(store: DocumentStore, currency: string): DocumentFormat {
+  return documentFormat(store.locale, currency, store.timeZone);
+}
+
+/**
+ * A line as printed. With tax-included prices the line shows what the customer
+ * pays for it (base + tax); with tax-excluded prices it shows the net amount and
+ * the tax is added in the totals, as an invoice without IVA in the price reads.
+ * Fixed per-unit taxes (ICBPER) are always in the totals, never in the line.
+ */
+export function itemRow(
+  fmt: DocumentFormat,
+  line: Pick<SaleLine, 'quantity' | 'code' | 'name' | 'unitPrice' | 'base' | 'tax'> & {
+    readonly discount: number;
+  },
+  pricesIncludeTax: boolean,
+): ItemRow {
+  return {
+    quantity: fmt.quantity(line.quantity),
+    code: line.code,
+    description: line.name,
+    unitPrice: fmt.plain(line.unitPrice),
+    amount: fmt.plain(pricesIncludeTax ? line.base + line.tax : line.base),
+    discount: line.discount > 0 ? fmt.plain(line.discount) : null,
+  };
+}
+
+function paymentLabel(payment: Payment): string {
+  const label = PAYMENT_LABELS[payment.method];
+  if (payment.method === 'TRANSFERENCIA' && payment.bank) return `${label} ${payment.bank}`;
+  return label;
+}
+
+export function paymentRows(fmt: DocumentFormat, sale: Sale): Row[] {
+  const rows: Row[] = sale.payments.map((p) => ({
+    label: paymentLabel(p) + (p.currency === sale.currency ? '' : ` (${p.currency})`),
+    // What was handed over, in the currency it was handed over in; credit has nothing handed over.
+    value: fmt.money(p.method === 'CREDITO' ? p.amount : p.tendered, p.currency),
+  }));
+  if (sale.change > 0) rows.push({ label: 'Vuelto', value: fmt.money(sale.change) });
+  if (sale.balance > 0) rows.push({ label: 'Saldo pendiente', value: fmt.money(sale.balance) });
+  return rows;
+}
+
+export function saleContent(store: DocumentStore, sale: Sale): FiscalContent {
+  const fmt = formatFor(store, sale.currency);
+  const block = taxBlock(
+    store.country,
+    {
+      currency: sale.currency,
+      taxed: sale.taxed,
+      taxableBase: sale.taxableBase,
+      exempt: sale.exempt,
+      unaffected: sale.unaffected,
+      tax: sale.tax,
+      fixedTaxes: sale.fixedTaxes,
+      fixedTax: sale.fixedTax,
+      discount: sale.discount,
+      total: sale.total,
+      igtf: sale.igtf,
+      due: sale.due,
+      secondaryCurrency: sale.secondaryCurrency,
+      exchangeRate: sale.exchangeRate,
+    },
+    fmt,
+    store.roundingMode,
+    { invoice: sale.documentType === 'FACTURA' },
+  );
+  const qr = qrText(store, {
+    id: sale.id,
+    documentType: sale.documentType,
+    number: sale.number,
+    correlative: sale.correlative,
+    currency: sale.currency,
+    tax: sale.tax,
+    total: sale.total,
+    date: sale.localDate,
+    customerDocumentType: sale.customer.documentType,
+    customerDocumentNumber: sale.customer.documentNumber,
+  });
+  return {
+    business: businessOf(store),
+    title: titleOf(store, sale.documentType),
+    number: sale.number,
+    meta: [
+      { label: 'Fecha', value: fmt.date(sale.createdAt) },
+      { label: 'Hora', value: fmt.time(sale.createdAt) },
+      { label: 'Caja', value: sale.registerCode },
+      { label: 'Cajero', value: sale.cashier.name },
+    ],
+    customer: customerRows(store, sale.customer),
+    reference: [],
+    items: sale.lines.map((l) =>
+      itemRow(fmt, { ...l, discount: l.lineDiscount + l.orderDiscount }, sale.pricesIncludeTax),
+    ),
+    totals: block.totals,
+    legends: block.legends,
+    words: `SON: ${amountInWords(sale.due, sale.currency)}`,
+    payments: paymentRows(fmt, sale),
+    qr: qr.text,
+    qrCaption: qr.caption,
+    footer: footerOf(store),
+    voided: sale.void
+      ? {
+          reason: sale.void.reason,
+          at: `${fmt.date(sale.void.at)} ${fmt.time(sale.void.at)}`,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Reads what each document shows through the same services the API uses, so
+ * a paper never disagrees with sales.get, cash.report or reports.summary.
+ */
+import type { CashReportFormat, SaleDocumentFormat } from '../../core/api/areas/documents';
+import { cashHandlers } from '../services/cash/handlers';
+import type { ServiceContext } from '../services/context';
+import { summarize } from '../services/reports';
+import { getSale } from '../services/sales/read';
+import { getSaleReturn } from '../services/sales/returns';
+import { loadStore } from '../services/store';
+import type { DocumentRequest, DocumentStore } from './model';
+
+/** A period report lists this many products (reports.summary's default). */
+const TOP_PRODUCTS = 20;
+
+export function documentStore(ctx: ServiceContext): DocumentStore {
+  const { settings, profile } = loadStore(ctx);
+  return {
+    businessName: settings.businessName,
+    taxId: settings.taxId,
+    taxIdLabel: profile.taxIdLabel,
+    address: settings.address,
+    phone: settings.phone,
+    country: settings.country,
+    locale: settings.locale,
+    timeZone: settings.timeZone,
+    currency: settings.currency,
+    roundingMode: settings.roundingMode,
+    receiptFooter: settings.receiptFooter,
+  };
+}
+
+export function saleRequest(
+  ctx: ServiceContext,
+  saleId: string,
+  format: SaleDocumentFormat,
+): DocumentRequest {
+  return { kind: 'sale', format, store: documentStore(ctx), sale: getSale(ctx, { id: saleId }) };
+}
+
+export function saleReturnRequest(
+  ctx: ServiceContext,
+  returnId: string,
+  format: SaleDocumentFormat,
+): DocumentRequest {
+  const saleReturn = getSaleReturn(ctx, returnId);
+  return {
+    kind: 'saleReturn',
+    format,
+    store: documentStore(ctx),
+    saleReturn,
+    sale: getSale(ctx, { id: saleReturn.saleId }),
+  };
+}
+
+export async function cashReportRequest(
+  ctx: ServiceContext,
+  sessionId: string,
+  format: CashReportFormat,
+): Promise<DocumentRequest> {
+  // cash.report's own handler: the stored Z of a closed session, or the live X of an open one.
+  const report = await cashHandlers['cash.report'].run({ sessionId }, ctx);
+  return { kind: 'cashReport', format, store: documentStore(ctx), report };
+}
+
+export function periodRequest(ctx: ServiceContext, from: string, to: string): DocumentRequest {
+  return {
+    kind: 'period',
+    store: documentStore(ctx),
+    summary: summarize(ctx, from, to, TOP_PRODUCTS),
+    generatedAt: ctx.now().toISOString(),
+  };
+}
