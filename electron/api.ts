@@ -9,11 +9,13 @@ import type { Access, Handler, Handlers } from './handler';
 import { hasRole } from './services/access';
 import { auditHandlers } from './services/audit-handlers';
 import { writeAudit } from './services/audit';
+import { documentsHandlers } from './documents/handlers';
+import { printerHandlers } from './printing/handlers';
 import { cashHandlers } from './services/cash/handlers';
 import { categoriesHandlers } from './services/catalog/categories';
 import { customersHandlers } from './services/catalog/customers';
 import { productsHandlers } from './services/catalog/handlers';
-import { statement, type ServiceContext } from './services/context';
+import { statement, type ServiceContext, type SystemPrint } from './services/context';
 import { reportsHandlers } from './services/reports';
 import { salesHandlers } from './services/sales/handlers';
 import { registersHandlers, settingsHandlers, taxCategoriesHandlers } from './services/settings';
@@ -40,6 +42,8 @@ export const handlers: Handlers = {
   ...stockHandlers,
   ...reportsHandlers,
   ...auditHandlers,
+  ...documentsHandlers,
+  ...printerHandlers,
 };
 
 /** Who is calling: one per window, HTTP session or CLI command, kept by the host. */
@@ -60,6 +64,8 @@ export interface ApiOptions {
   readonly newId?: () => string;
   /** Reads files shipped in assets/ (the demo catalog). */
   readonly readAsset?: (name: string) => string;
+  /** Prints PDFs on system printers (the desktop host). */
+  readonly systemPrint?: SystemPrint;
   /** Told of every call, for logs and slow-call warnings. */
   readonly onCall?: (record: CallRecord) => void;
   /** Told of every successful call, for host reactions (a backup after cash.close). */
@@ -107,6 +113,7 @@ export function createApi(options: ApiOptions): Api {
       now,
       newId,
       ...(options.readAsset ? { readAsset: options.readAsset } : {}),
+      ...(options.systemPrint ? { systemPrint: options.systemPrint } : {}),
     };
     if (handler.beforeSetup && isSetUp(base)) {
       throw new DomainError('CONFLICT', 'This till is already set up', {

@@ -18,6 +18,7 @@ import { createLogger, SLOW_CALL_MS, type Logger } from './logs';
 import { installMenu } from './menu';
 import { menuLabels } from './menu-labels';
 import { backupsDir, DATABASE_FILE } from './paths';
+import { printPdf } from './print';
 import { createMainWindow } from './window';
 import { CONTENT_SECURITY_POLICY } from './window-options';
 
@@ -119,6 +120,7 @@ function makeApi(database: TenderoDb): Api {
   return createApi({
     db: database,
     readAsset: assetReader(assetsDir),
+    systemPrint: (pdf, options) => printPdf(pdf, options),
     onCall: (call) => {
       if (call.ms > SLOW_CALL_MS)
         log.log('warn', `slow call ${call.channel}`, { ms: Math.round(call.ms) });

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { build } from 'esbuild';
+import { execSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 // @ts-expect-error: a plain ESM build script without type declarations.
@@ -20,19 +20,8 @@ const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) a
 
 beforeAll(async () => {
   (generateIcons as (root: string) => string)(root);
-  // The main process as `npm run build:main` bundles it (the package's "main").
-  await build({
-    entryPoints: { main: 'electron/main.ts', preload: 'electron/preload.ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outdir: 'dist/main',
-    outExtension: { '.js': '.cjs' },
-    external: ['electron', 'better-sqlite3'],
-    define: { 'import.meta.url': '__bundle_url' },
-    banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
-    logLevel: 'silent',
-  });
+  // The main process, exactly as `npm run build:main` bundles it (the package's "main").
+  execSync('node scripts/build-main.mjs', { stdio: 'ignore' });
 }, 60_000);
 
 describe('electron-builder.yml', () => {
@@ -56,6 +45,7 @@ describe('electron-builder.yml', () => {
       ...config.extraResources.map((r: { from: string }) => r.from),
       JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).main,
       'dist/main/preload.cjs',
+      'dist/main/documents-worker.cjs',
     ];
     for (const path of named)
       expect(existsSync(join(root, path)), `${path} should exist`).toBe(true);

@@ -14,7 +14,14 @@ export interface ServiceContext {
   readonly newId: () => string;
   /** Reads a file shipped in assets/ (the demo catalog); given by the host. */
   readonly readAsset?: (name: string) => string;
+  /** Prints a PDF on a system printer; only the desktop host can (Electron's printing). */
+  readonly systemPrint?: SystemPrint;
 }
+
+export type SystemPrint = (
+  pdf: Uint8Array,
+  options: { printerName: string; silent: boolean },
+) => Promise<void>;
 
 /**
  * Runs `work` as one IMMEDIATE SQLite transaction: it takes the write lock up

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { isChannelName } from '../../../../core/api/channels';
 import type { Sale } from '../../../../core/api/model';
 import { api } from '../../api/client';
@@ -21,6 +21,8 @@ export function DoneDialog({ sale, onClose }: { sale: Sale; onClose(): void }) {
   const toast = useToasts((s) => s.push);
   const [pdf, setPdf] = useState<string | null>(null);
   const canPreview = isChannelName('documents.sale');
+  const autoPrint = useSession((s) => Boolean(s.settings?.autoPrint));
+  const printed = useRef(false);
 
   async function preview() {
     const result = await api.call('documents.sale' as never, { saleId: sale.id, format } as never);
@@ -37,6 +39,14 @@ export function DoneDialog({ sale, onClose }: { sale: Sale; onClose(): void }) {
     }
     await preview();
   }
+
+  // The store prints every receipt on its own when it asked to (Settings).
+  useEffect(() => {
+    if (!autoPrint || printed.current || !canPreview) return;
+    printed.current = true;
+    void print();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per sale, on open
+  }, []);
 
   return (
     <Dialog
