@@ -8,41 +8,44 @@ let till: Till;
 afterEach(() => till.close());
 
 describe('setup.demo', () => {
-  it('fills a consistent demo store: users, catalog, closed days and an open one', async () => {
-    till = await openTill();
-    const api = createApi({
-      db: till.db,
-      now: () => till.clock.now,
-      newId: till.uuid,
-      readAsset: assetReader(),
-    });
-    const session: Session = { actor: null };
-    const client = createClient((channel, input) => api.call(channel, input, session));
-    const result = await client.call('setup.demo', { days: 3 });
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.value).toMatchObject({ products: 63, days: 4 });
-    expect(result.value.users.map((u) => u.role)).toEqual(['admin', 'supervisor', 'cashier']);
+  it.each([3, 14])(
+    'fills a consistent demo store over %i days: users, catalog, closed days and an open one',
+    async (days) => {
+      till = await openTill();
+      const api = createApi({
+        db: till.db,
+        now: () => till.clock.now,
+        newId: till.uuid,
+        readAsset: assetReader(),
+      });
+      const session: Session = { actor: null };
+      const client = createClient((channel, input) => api.call(channel, input, session));
+      const result = await client.call('setup.demo', { days });
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value).toMatchObject({ products: 63, days: days + 1 });
+      expect(result.value.users.map((u) => u.role)).toEqual(['admin', 'supervisor', 'cashier']);
 
-    expect((await client.call('auth.login', { name: 'Lucía', pin: '3333' })).ok).toBe(true);
-    const sessions = await client.call('cash.list', {});
-    if (!sessions.ok) throw new Error(sessions.error.message);
-    expect(sessions.value.filter((s) => s.status === 'CERRADA')).toHaveLength(3);
-    expect(sessions.value[0]?.status).toBe('ABIERTA');
+      expect((await client.call('auth.login', { name: 'Lucía', pin: '3333' })).ok).toBe(true);
+      const sessions = await client.call('cash.list', {});
+      if (!sessions.ok) throw new Error(sessions.error.message);
+      expect(sessions.value.filter((s) => s.status === 'CERRADA')).toHaveLength(days);
+      expect(sessions.value[0]?.status).toBe('ABIERTA');
 
-    const sql = till.db.sqlite;
-    const sales = sql
-      .prepare("SELECT COUNT(*) AS n FROM sales WHERE status != 'ANULADA'")
-      .get() as {
-      n: number;
-    };
-    expect(sales.n).toBeGreaterThan(50);
-    const drift = sql
-      .prepare(
-        'SELECT COUNT(*) AS n FROM products p WHERE p.stock != (SELECT COALESCE(SUM(quantity), 0) FROM stock_movements m WHERE m.product_id = p.id)',
-      )
-      .get() as { n: number };
-    expect(drift.n).toBe(0);
-    const again = await api.call('setup.demo', {}, { actor: null });
-    expect(again.ok).toBe(false);
-  });
+      const sql = till.db.sqlite;
+      const sales = sql
+        .prepare("SELECT COUNT(*) AS n FROM sales WHERE status != 'ANULADA'")
+        .get() as {
+        n: number;
+      };
+      expect(sales.n).toBeGreaterThan(50);
+      const drift = sql
+        .prepare(
+          'SELECT COUNT(*) AS n FROM products p WHERE p.stock != (SELECT COALESCE(SUM(quantity), 0) FROM stock_movements m WHERE m.product_id = p.id)',
+        )
+        .get() as { n: number };
+      expect(drift.n).toBe(0);
+      const again = await api.call('setup.demo', {}, { actor: null });
+      expect(again.ok).toBe(false);
+    },
+  );
 });

@@ -176,11 +176,12 @@ export function fillDemoStore(
     // Morning restock of whatever ran low.
     inTransaction(base, () => {
       for (const item of catalog()) {
-        // Both stock and minimum stock are thousandths.
-        if (item.trackStock === 1 && item.stock <= item.minStock) {
+        // Both stock and minimum stock are thousandths; a busy day sells up to ~20 units.
+        const target = Math.max(item.minStock * 3, 40_000);
+        if (item.trackStock === 1 && item.stock < Math.max(item.minStock, 20_000)) {
           moveStock(dayCtx(opening, actors[0]!), {
             productId: item.id,
-            quantity: Math.max(item.minStock, 10_000) * 3,
+            quantity: target - item.stock,
             kind: 'ADJUST',
             reason: 'Reposición de mercadería',
           });
@@ -206,7 +207,13 @@ export function fillDemoStore(
             : 1000 * (1 + Math.floor(rand() * rand() * 4)),
         };
       });
-      const unique = [...new Map(lines.map((l) => [l.productId, l])).values()];
+      // A shop does not sell what it does not have: skip lines the shelf cannot cover.
+      const onShelf = new Map(items.map((i) => [i.id, i]));
+      const unique = [...new Map(lines.map((l) => [l.productId, l])).values()].filter((l) => {
+        const item = onShelf.get(l.productId);
+        return item !== undefined && (item.trackStock === 0 || item.stock >= l.quantity);
+      });
+      if (unique.length === 0) continue;
       const customer = rand() < 0.15 ? pick(customers) : null;
       const method = rand();
       const id = base.newId();

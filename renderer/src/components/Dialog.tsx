@@ -1,5 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
+/** Open dialogs, innermost last: Escape closes only the innermost one. */
+const openDialogs: symbol[] = [];
+
 export interface DialogProps {
   readonly title: ReactNode;
   readonly children: ReactNode;
@@ -14,6 +17,27 @@ export interface DialogProps {
  */
 export function Dialog({ title, children, footer, wide, onClose }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  });
+  // Escape works wherever the focus went (a click on plain text moves it to the page).
+  useEffect(() => {
+    const me = Symbol('dialog');
+    openDialogs.push(me);
+    const listener = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && openDialogs.at(-1) === me) {
+        event.preventDefault();
+        event.stopPropagation();
+        close.current();
+      }
+    };
+    document.addEventListener('keydown', listener);
+    return () => {
+      document.removeEventListener('keydown', listener);
+      openDialogs.splice(openDialogs.indexOf(me), 1);
+    };
+  }, []);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const node = ref.current;
@@ -35,11 +59,8 @@ export function Dialog({ title, children, footer, wide, onClose }: DialogProps) 
         role="dialog"
         aria-modal="true"
         aria-label={typeof title === 'string' ? title : undefined}
+        tabIndex={-1}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
           if (e.key === 'Tab' && ref.current) {
             const focusable = [
               ...ref.current.querySelectorAll<HTMLElement>(
