@@ -1,7 +1,16 @@
-import { useT } from '../../i18n';
+import { useRoute } from '../../state/route';
+import { SaleDetail } from './SaleDetail';
+import { SalesList } from './SalesList';
+import { usePeople } from './usePeople';
+import './sales.css';
 
-/** Replaced by the real screen as the UI issue is built. */
+/** #/sales (the history) and #/sales/<id> (one sale). */
 export function SalesScreen() {
-  const t = useT();
-  return <h1>{t('common.nav.sales' as never)}</h1>;
+  const param = useRoute((s) => s.route.param);
+  const people = usePeople();
+  return param ? (
+    <SaleDetail key={param} id={param} people={people} />
+  ) : (
+    <SalesList people={people} />
+  );
 }

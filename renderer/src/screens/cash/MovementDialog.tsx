@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { CASH_IN_TYPES, CASH_OUT_TYPES, type CashMovementType } from '../../../../core/api/model';
+import { formErrors } from '../sales/form-errors';
+import { CallError, call } from '../../api/use-call';
+import { Button } from '../../components/Button';
+import { SelectField, TextField } from '../../components/Field';
+import { Dialog } from '../../components/Dialog';
+import { MoneyInput } from '../../components/MoneyInput';
+import { money, useT } from '../../i18n';
+import { useToasts } from '../../state/toasts';
+
+type Direction = 'IN' | 'OUT';
+
+const TYPES: Readonly<Record<Direction, readonly CashMovementType[]>> = {
+  IN: CASH_IN_TYPES,
+  OUT: CASH_OUT_TYPES,
+};
+
+/** Cash in (delivery fee, service, labour…) or out (withdrawal, expense…) of the drawer. */
+export function MovementDialog({ onClose, onSaved }: { onClose(): void; onSaved(): void }) {
+  const t = useT();
+  const push = useToasts((s) => s.push);
+  const [direction, setDirection] = useState<Direction>('IN');
+  const [type, setType] = useState<CashMovementType>('domicilio');
+  const [amount, setAmount] = useState<number | null>(null);
+  const [description, setDescription] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  // The caller's id makes a retried movement count once.
+  const [id] = useState(() => crypto.randomUUID());
+
+  function pickDirection(next: Direction) {
+    setDirection(next);
+    if (!TYPES[next].includes(type)) setType(TYPES[next][0]!);
+  }
+
+  async function submit() {
+    if (busy) return;
+    if (amount === null || amount <= 0) {
+      setErrors({ amount: t('cash.movement.amountRequired') });
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    try {
+      const saved = await call('cash.movement', {
+        id,
+        direction,
+        type,
+        amount,
+        description: description.trim(),
+      });
+      push(
+        'success',
+        t('cash.movement.done', {
+          amount: `${saved.direction === 'IN' ? '+' : '−'} ${money(saved.amount)}`,
+        }),
+      );
+      onSaved();
+    } catch (e) {
+      if (!(e instanceof CallError)) throw e;
+      setErrors(formErrors(e.info, ['type', 'amount', 'description']));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      title={t('cash.movement.title')}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="submit" form="cash-movement" variant="primary" disabled={busy}>
+            {busy ? t('common.saving') : t('cash.movement.submit')}
+          </Button>
+        </>
+      }
+    >
+      <form
+        id="cash-movement"
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="cs-segmented" role="radiogroup" aria-label={t('cash.movement.direction')}>
+          {(['IN', 'OUT'] as const).map((d) => (
+            <button
+              key={d}
+              type="button"
+              role="radio"
+              aria-checked={direction === d}
+              className={`btn ${direction === d ? `selected selected-${d}` : ''}`}
+              onClick={() => pickDirection(d)}
+            >
+              <span aria-hidden>{d === 'IN' ? '+' : '−'}</span> {t(`cash.movement.${d}`)}
+            </button>
+          ))}
+        </div>
+        <SelectField
+          label={t('cash.movement.type')}
+          value={type}
+          onChange={(e) => setType(e.target.value as CashMovementType)}
+          error={errors.type}
+        >
+          {TYPES[direction].map((option) => (
+            <option key={option} value={option}>
+              {t(`common.movementTypes.${option}`)}
+            </option>
+          ))}
+        </SelectField>
+        <MoneyInput
+          label={t('cash.movement.amount')}
+          value={amount}
+          onChange={setAmount}
+          autoFocus
+          large
+          name="amount"
+        />
+        {errors.amount && <small className="field-error">{errors.amount}</small>}
+        <TextField
+          label={t('cash.movement.description')}
+          hint={t('cash.movement.descriptionHint')}
+          value={description}
+          maxLength={200}
+          onChange={(e) => setDescription(e.target.value)}
+          error={errors.description}
+        />
+        {errors._form && (
+          <p className="field-error" role="alert">
+            {errors._form}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,29 @@
+import {
+  SALE_DOCUMENT_FORMATS,
+  type SaleDocumentFormat,
+} from '../../../../core/api/areas/documents';
+import type { Sale } from '../../../../core/api/model';
+import { callOrToast } from '../../api/use-call';
+import { useT } from '../../i18n';
+import { useSession } from '../../state/session';
+import { PdfDialog } from './PdfDialog';
+
+/** Reprint: the sale's receipt or invoice as the documents channel renders it. */
+export function SalePdfDialog({ sale, onClose }: { sale: Sale; onClose(): void }) {
+  const t = useT();
+  const preferred = useSession((s) => s.settings?.receiptFormat ?? '80mm');
+  return (
+    <PdfDialog<SaleDocumentFormat>
+      title={t('sales.reprint.title', { number: sale.number })}
+      formats={SALE_DOCUMENT_FORMATS.map((value) => ({
+        value,
+        label: t(`sales.reprint.${value}`),
+      }))}
+      initial={preferred}
+      load={async (format) =>
+        (await callOrToast('documents.sale', { saleId: sale.id, format }))?.pdf
+      }
+      onClose={onClose}
+    />
+  );
+}

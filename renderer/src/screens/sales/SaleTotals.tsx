@@ -1,0 +1,53 @@
+import type { Sale } from '../../../../core/api/model';
+import { money, rate, useT } from '../../i18n';
+import { Figure } from '../cash/Figures';
+
+/** The sale's totals as the main process computed them: bases and taxes per rate. */
+export function SaleTotals({ sale }: { sale: Sale }) {
+  const t = useT();
+  const m = (amount: number) => money(amount, sale.currency);
+  return (
+    <div className="sale-totals">
+      <Figure label={t('sales.detail.gross')}>{m(sale.gross)}</Figure>
+      {sale.discount > 0 && (
+        <Figure label={t('sales.detail.discounts')}>− {m(sale.discount)}</Figure>
+      )}
+      {sale.taxed.map((taxed) => (
+        <Figure
+          key={`base-${taxed.rate}`}
+          label={t('sales.detail.taxedBase', { rate: rate(taxed.rate) })}
+        >
+          {m(taxed.base)}
+        </Figure>
+      ))}
+      {sale.exempt > 0 && <Figure label={t('sales.detail.exempt')}>{m(sale.exempt)}</Figure>}
+      {sale.unaffected > 0 && (
+        <Figure label={t('sales.detail.unaffected')}>{m(sale.unaffected)}</Figure>
+      )}
+      {sale.taxed.map((taxed) => (
+        <Figure
+          key={`tax-${taxed.rate}`}
+          label={t('sales.detail.taxAt', { rate: rate(taxed.rate) })}
+        >
+          {m(taxed.tax)}
+        </Figure>
+      ))}
+      {sale.fixedTaxes.map((fixed) => (
+        <Figure key={fixed.code} label={fixed.name}>
+          {m(fixed.amount)}
+        </Figure>
+      ))}
+      <Figure label={t('sales.detail.total')} strong>
+        {m(sale.total)}
+      </Figure>
+      {sale.igtf > 0 && (
+        <>
+          <Figure label={t('sales.detail.igtf')}>{m(sale.igtf)}</Figure>
+          <Figure label={t('sales.detail.due')} strong>
+            {m(sale.due)}
+          </Figure>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { useRoute } from '../../state/route';
+import { Pager } from './Pager';
+import { SalesFiltersBar } from './SalesFiltersBar';
+import { SalesTable } from './SalesTable';
+import { PAGE_SIZE, useSalesFilters } from './sales-filters';
+import type { Person } from './usePeople';
+import { useSalesList } from './useSalesList';
+import { useT } from '../../i18n';
+
+/** #/sales: the history, filtered and paginated, newest first. */
+export function SalesList({ people }: { people: readonly Person[] }) {
+  const t = useT();
+  const navigate = useRoute((s) => s.navigate);
+  const filters = useSalesFilters((s) => s.filters);
+  const goTo = useSalesFilters((s) => s.goTo);
+  const { page, loading } = useSalesList(filters);
+
+  return (
+    <div className="stack sales-list">
+      <div className="screen-title">
+        <h1>{t('sales.title')}</h1>
+      </div>
+      <SalesFiltersBar people={people} />
+      <section className={`card sales-results ${loading ? 'loading' : ''}`} aria-busy={loading}>
+        {page ? (
+          <>
+            <SalesTable items={page.items} onOpen={(id) => navigate('sales', id)} />
+            <Pager page={page.page} total={page.total} pageSize={PAGE_SIZE} onPage={goTo} />
+          </>
+        ) : (
+          <p className="muted">{t('common.loading')}</p>
+        )}
+      </section>
+    </div>
+  );
+}

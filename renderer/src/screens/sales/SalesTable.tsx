@@ -1,0 +1,62 @@
+import type { SaleListItem } from '../../../../core/api/model';
+import { dateTime, money, useT } from '../../i18n';
+import { StatusBadge } from './StatusBadge';
+
+/** One page of sales; a row opens the sale (click, Enter or Space). */
+export function SalesTable({
+  items,
+  onOpen,
+}: {
+  items: readonly SaleListItem[];
+  onOpen(id: string): void;
+}) {
+  const t = useT();
+  if (items.length === 0) return <p className="empty">{t('sales.list.empty')}</p>;
+  return (
+    <table className="table sales-table">
+      <thead>
+        <tr>
+          <th>{t('sales.list.number')}</th>
+          <th>{t('sales.list.date')}</th>
+          <th>{t('sales.list.customer')}</th>
+          <th>{t('sales.list.cashier')}</th>
+          <th>{t('sales.list.status')}</th>
+          <th className="num">{t('sales.list.items')}</th>
+          <th className="num">{t('sales.list.total')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((sale) => (
+          <tr
+            key={sale.id}
+            className={`clickable ${sale.status === 'ANULADA' ? 'voided' : ''}`}
+            tabIndex={0}
+            aria-label={t('sales.list.open', { number: sale.number })}
+            onClick={() => onOpen(sale.id)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                onOpen(sale.id);
+              }
+            }}
+          >
+            <td>
+              <strong className="sale-number">{sale.number}</strong>{' '}
+              <span className="muted cs-small">
+                {t(`common.documentTypes.${sale.documentType}`)}
+              </span>
+            </td>
+            <td className="cs-when">{dateTime(sale.createdAt)}</td>
+            <td className="cs-ellipsis">{sale.customerName || t('sales.list.anonymous')}</td>
+            <td>{sale.cashier.name}</td>
+            <td>
+              <StatusBadge status={sale.status} />
+            </td>
+            <td className="num">{sale.lineCount}</td>
+            <td className="num total">{money(sale.total)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
