@@ -39,6 +39,7 @@ test('first run: set up, sell one item, quit, and the sale is on disk', async ({
   await expect(page.getByRole('dialog', { name: 'Abrir turno' })).toBeVisible();
   await page.getByLabel('Fondo inicial').fill('50.00');
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Abrir turno' })).toBeHidden();
   await page.keyboard.press('F4');
   await page.getByLabel('Recibido').fill('2.00');
   await page.getByTestId('complete-sale').click();

@@ -7,14 +7,20 @@ import { errorMessage } from '../../i18n/errors';
 import { useT } from '../../i18n';
 
 /** Opening the shift from the till when none is open: the float, then selling. */
-export function OpenSessionDialog({ onOpened, onClose }: { onOpened(): void; onClose(): void }) {
+export function OpenSessionDialog({
+  onOpened,
+  onClose,
+}: {
+  onOpened(): void | Promise<void>;
+  onClose(): void;
+}) {
   const t = useT();
   const [float, setFloat] = useState<number | null>(0);
   const [error, setError] = useState<string | null>(null);
   async function open() {
     if (float === null) return;
     const result = await api.call('cash.open', { float });
-    if (result.ok) onOpened();
+    if (result.ok) await onOpened();
     else setError(errorMessage(result.error));
   }
   return (

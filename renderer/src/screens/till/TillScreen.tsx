@@ -362,9 +362,10 @@ export function TillScreen() {
       {dialog === 'open' && (
         <OpenSessionDialog
           onClose={close}
-          onOpened={() => {
+          onOpened={async () => {
+            // The session is known before the dialog goes, so F4 right after charges.
+            await loadSession();
             toast('success', t('till.session.opened'));
-            void loadSession();
             close();
           }}
         />
