@@ -333,7 +333,7 @@ for (const lang of ['es', 'en'] as const) {
       await shot(page, lang, 'reports-week');
       await page.locator('.content').evaluate((el) => {
         const tables = el.querySelector<HTMLElement>('.tables');
-        el.scrollTo(0, (tables?.offsetTop ?? 0) - el.offsetTop - 16);
+        el.scrollTo(0, (tables?.offsetTop ?? 0) - (el as HTMLElement).offsetTop - 16);
       });
       await shot(page, lang, 'reports-week-tables');
       await page.locator('.content').evaluate((el) => el.scrollTo(0, el.scrollHeight));

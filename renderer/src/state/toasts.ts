@@ -24,7 +24,7 @@ export const useToasts = create<ToastState>((set, get) => ({
   toasts: [],
   push(kind, text, ms = kind === 'error' ? 6000 : 3500) {
     const id = next++;
-    set({ toasts: [...get().toasts.slice(-3), { id, kind, text }] });
+    set({ toasts: [...get().toasts.slice(-2), { id, kind, text }] });
     setTimeout(() => get().dismiss(id), ms);
   },
   dismiss(id) {

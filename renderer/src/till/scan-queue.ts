@@ -23,6 +23,7 @@ export function createScanQueue(
   const queue: string[] = [];
   const cache = new Map<string, ScanResult>();
   let running = false;
+  let waiters: (() => void)[] = [];
 
   async function resolve(code: string): Promise<ScanOutcome> {
     const cached = cache.get(code);
@@ -44,6 +45,9 @@ export function createScanQueue(
       }
     } finally {
       running = false;
+      const done = waiters;
+      waiters = [];
+      done.forEach((resolve) => resolve());
     }
   }
 
@@ -53,6 +57,11 @@ export function createScanQueue(
       if (trimmed === '') return;
       queue.push(trimmed);
       void drain();
+    },
+    /** Resolves once every scan read so far has landed in the cart. */
+    idle(): Promise<void> {
+      if (!running && queue.length === 0) return Promise.resolve();
+      return new Promise((resolve) => waiters.push(resolve));
     },
     /** Forget cached products (after a product or price change). */
     invalidate(): void {

@@ -17,6 +17,7 @@ export const till: typeof es = {
   },
   totals: {
     title: 'Total due',
+    item: '1 item',
     items: '{count} items',
     gravadas: 'Taxable sales',
     exoneradas: 'Exempt sales',

@@ -15,6 +15,7 @@ export const till = {
   },
   totals: {
     title: 'Total a cobrar',
+    item: '1 artículo',
     items: '{count} artículos',
     gravadas: 'Op. gravadas',
     exoneradas: 'Op. exoneradas',

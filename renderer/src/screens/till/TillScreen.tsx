@@ -108,24 +108,30 @@ export function TillScreen() {
     return () => window.removeEventListener('keydown', capture, true);
   }, [dialog]);
 
-  const pay = () => {
-    if (cart.lines.length === 0 || !totals) return;
+  // Charging or holding waits for scans still on their way, so none of them
+  // lands in the next customer's cart.
+  const pay = async () => {
+    await queue.idle();
+    const { lines } = useCart.getState();
+    if (lines.length === 0 || !preview?.ok) return;
     if (!session) return setDialog('open');
     setPayError(null);
     setDialog('pay');
+  };
+  const hold = async () => {
+    await queue.idle();
+    if (useCart.getState().lines.length === 0) return;
+    useCart.getState().hold();
+    toast('info', t('till.held.held'));
   };
 
   useHotkeys(
     {
       F2: () => setDialog('search'),
       F3: () => setDialog('customer'),
-      F4: pay,
-      F12: pay,
-      F6: () => {
-        if (cart.lines.length === 0) return;
-        cart.hold();
-        toast('info', t('till.held.held'));
-      },
+      F4: () => void pay(),
+      F12: () => void pay(),
+      F6: () => void hold(),
       F7: () => setDialog('held'),
       F8: () => selectedLine && setDialog('line'),
       F10: () => cart.lines.length > 0 && setDialog('discount'),
@@ -247,7 +253,7 @@ export function TillScreen() {
           size="large"
           className="pay-button"
           disabled={cart.lines.length === 0 || !totals}
-          onClick={pay}
+          onClick={() => void pay()}
           shortcut="F4"
         >
           {t('till.actions.pay')} {totals ? money(totals.total) : ''}
@@ -275,10 +281,7 @@ export function TillScreen() {
           <Button
             size="small"
             disabled={cart.lines.length === 0}
-            onClick={() => {
-              cart.hold();
-              toast('info', t('till.held.held'));
-            }}
+            onClick={() => void hold()}
             shortcut="F6"
           >
             {t('till.actions.hold')}

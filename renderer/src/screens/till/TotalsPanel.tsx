@@ -79,7 +79,9 @@ export function TotalsPanel({
           {money(totals.total)}
         </strong>
       </div>
-      <div className="muted items">{t('till.totals.items', { count: items })}</div>
+      <div className="muted items">
+        {t(items === 1 ? 'till.totals.item' : 'till.totals.items', { count: items })}
+      </div>
       {secondary && (
         <div className="muted">
           {t('till.totals.secondary', {
