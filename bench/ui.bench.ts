@@ -15,7 +15,8 @@ import { ensureYearStore } from './db.bench';
 import { printTable, summarize, type Measurement } from './harness';
 import { barcodeOf } from './year-store';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const CHROMIUM =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 /** Records, in the page, the time from each Enter in the scan field to the next frame after the cart changed. */
 const INSTRUMENT = `
@@ -42,7 +43,9 @@ const INSTRUMENT = `
 `;
 
 async function lines(page: Page): Promise<string[]> {
-  return page.locator('[data-testid="cart-line"] .line-code').evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').trim()));
+  return page
+    .locator('[data-testid="cart-line"] .line-code')
+    .evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').trim()));
 }
 
 async function clearCart(page: Page): Promise<void> {
@@ -60,11 +63,20 @@ export async function benchUi(): Promise<Measurement[]> {
   const host = await startWebHost({ api, staticDir: join(process.cwd(), 'dist', 'renderer') });
   const browser = await chromium.launch({
     ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const rows: Measurement[] = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'es-PE' });
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'es-PE',
+    });
     await context.addInitScript(INSTRUMENT);
     const page = await context.newPage();
     await page.goto(host.url);
@@ -77,18 +89,31 @@ export async function benchUi(): Promise<Measurement[]> {
     for (let i = 0; i < 60; i++) {
       await page.keyboard.type(barcodeOf(1000 + i * 37));
       await page.keyboard.press('Enter');
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="cart-line"]').length === n, i + 1);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="cart-line"]').length === n,
+        i + 1,
+      );
       await page.waitForTimeout(30);
     }
-    const latency = await page.evaluate(() => (window as unknown as { __scanLatency: number[] }).__scanLatency);
-    rows.push({ ...summarize('scan → line painted (Enter to next frame)', latency), target: 'p95 ≤ 50 ms', pass: (summarize('', latency).p95Ms) <= 50 });
+    const latency = await page.evaluate(
+      () => (window as unknown as { __scanLatency: number[] }).__scanLatency,
+    );
+    rows.push({
+      ...summarize('scan → line painted (Enter to next frame)', latency),
+      target: 'p95 ≤ 50 ms',
+      pass: summarize('', latency).p95Ms <= 50,
+    });
 
     // 2. A burst of 100 scans, 5 ms per character, no pause between codes.
     await clearCart(page);
     const burst = Array.from({ length: 100 }, (_, i) => barcodeOf(20_000 + i * 11));
     const started = Date.now();
     for (const code of burst) await page.keyboard.type(`${code}\n`, { delay: 5 });
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="cart-line"]').length >= n, burst.length, { timeout: 60_000 });
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="cart-line"]').length >= n,
+      burst.length,
+      { timeout: 60_000 },
+    );
     const seen = await lines(page);
     const expectedCodes = burst.map((_, i) => `P${String(20_000 + i * 11).padStart(6, '0')}`);
     const lost = expectedCodes.length - seen.length;
@@ -106,11 +131,25 @@ export async function benchUi(): Promise<Measurement[]> {
     await page.evaluate(async (ids) => {
       const lines = [];
       for (const { productId } of ids) {
-        const res = await fetch('./api/products.byBarcode', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `P${String(productId).padStart(6, '0')}` }) });
+        const res = await fetch('./api/products.byBarcode', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code: `P${String(productId).padStart(6, '0')}` }),
+        });
         const scan = (await res.json()).value;
         lines.push({
-          key: `k${productId}`, productId: scan.product.id, code: scan.product.code, name: scan.product.name, soldBy: scan.product.soldBy,
-          taxCategory: scan.product.taxCategory, quantity: 1000, listPrice: scan.product.price, unitPrice: scan.product.price, discount: 0, fixedAmount: null, barcode: null,
+          key: `k${productId}`,
+          productId: scan.product.id,
+          code: scan.product.code,
+          name: scan.product.name,
+          soldBy: scan.product.soldBy,
+          taxCategory: scan.product.taxCategory,
+          quantity: 1000,
+          listPrice: scan.product.price,
+          unitPrice: scan.product.price,
+          discount: 0,
+          fixedAmount: null,
+          barcode: null,
         });
       }
       const saved = JSON.parse(localStorage.getItem('tendero.cart') ?? '{"state":{},"version":1}');
@@ -118,7 +157,9 @@ export async function benchUi(): Promise<Measurement[]> {
       localStorage.setItem('tendero.cart', JSON.stringify(saved));
     }, cart);
     await page.reload();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="cart-line"]').length === 300);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="cart-line"]').length === 300,
+    );
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const scriptTimes: number[] = [];
@@ -128,24 +169,38 @@ export async function benchUi(): Promise<Measurement[]> {
       await page.keyboard.type(code);
       const mid = await cdp.send('Performance.getMetrics');
       await page.keyboard.press('Enter');
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="cart-line"]').length === n, 301 + i);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="cart-line"]').length === n,
+        301 + i,
+      );
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
       const after = await cdp.send('Performance.getMetrics');
-      const script = (m: { metrics: { name: string; value: number }[] }) => m.metrics.find((x) => x.name === 'ScriptDuration')!.value;
+      const script = (m: { metrics: { name: string; value: number }[] }) =>
+        m.metrics.find((x) => x.name === 'ScriptDuration')!.value;
       // Only the Enter and what it caused: typing the code is excluded.
       scriptTimes.push((script(after) - script(mid)) * 1000);
       void before;
     }
-    rows.push({ ...summarize('add a line to a 300-line cart (script ms)', scriptTimes), target: 'median ≤ 16 ms', pass: summarize('', scriptTimes).medianMs <= 16 });
+    rows.push({
+      ...summarize('add a line to a 300-line cart (script ms)', scriptTimes),
+      target: 'median ≤ 16 ms',
+      pass: summarize('', scriptTimes).medianMs <= 16,
+    });
 
     // 4. Load to an interactive till (logged-in session, cached assets).
     const loads: number[] = [];
     for (let i = 0; i < 7; i++) {
       await clearCart(page);
-      const interactive = await page.evaluate(() => (window as unknown as { __interactiveAt?: number }).__interactiveAt ?? Number.NaN);
+      const interactive = await page.evaluate(
+        () => (window as unknown as { __interactiveAt?: number }).__interactiveAt ?? Number.NaN,
+      );
       loads.push(interactive);
     }
-    rows.push({ ...summarize('load → interactive till (ms since navigation)', loads.slice(1)), target: 'median ≤ 1500 ms', pass: summarize('', loads.slice(1)).medianMs <= 1500 });
+    rows.push({
+      ...summarize('load → interactive till (ms since navigation)', loads.slice(1)),
+      target: 'median ≤ 1500 ms',
+      pass: summarize('', loads.slice(1)).medianMs <= 1500,
+    });
   } finally {
     await browser.close();
     await host.close();
