@@ -16,7 +16,8 @@ import { createApi, type Session } from '../electron/api';
 import { against, measure, summarize, type Measurement } from './harness';
 import { barcodeOf, productName, PRODUCTS, type YearStore } from './year-store';
 
-const GENERATOR_VERSION = 1;
+// 2: the store carries its report roll-ups (each day's close rolls up the days before it).
+const GENERATOR_VERSION = 2;
 
 /** The cache key: the generator, the migrations and the size settings. */
 function cacheKey(): string {
@@ -138,6 +139,42 @@ export async function benchDb(): Promise<Measurement[]> {
         5,
       ),
     );
+    // Every close while generating rolled up the days before it; the last day, its
+    // month and its year roll on the first report after the year ends. Measured once
+    // each, as that first report (or the first close of the new year) does them.
+    const { rollDay, rollMonth, rollYear } = await import('../electron/services/rollups');
+    const ctx = { db, actor: null, now: () => clock, newId: randomUUID };
+    const once = (name: string, run: () => unknown): Measurement => {
+      const start = process.hrtime.bigint();
+      run();
+      return summarize(name, [Number(process.hrtime.bigint() - start) / 1e6]);
+    };
+    rows.push(once('roll up the last day (2,000 sales)', () => rollDay(ctx, store.lastDay)));
+    rows.push(
+      once(`roll up ${store.lastDay.slice(0, 7)} from its days`, () =>
+        rollMonth(ctx, store.lastDay.slice(0, 7)),
+      ),
+    );
+    rows.push(
+      once(`roll up ${store.lastDay.slice(0, 4)} from its months`, () =>
+        rollYear(ctx, store.lastDay.slice(0, 4)),
+      ),
+    );
+    // A typical day (830 sales, ~4,150 lines), rolled again and again: its own
+    // rows are dropped between runs (its month and year stay).
+    const typicalDay = addDays(store.lastDay, -100);
+    const dayRolls: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      for (const table of ['sales', 'products', 'categories', 'taxes', 'payments', 'periods'])
+        db.sqlite.prepare(`DELETE FROM rollup_${table} WHERE period = ?`).run(typicalDay);
+      const start = process.hrtime.bigint();
+      rollDay(ctx, typicalDay);
+      if (i > 0) dayRolls.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    rows.push(
+      against(summarize('roll up one day (830 sales, ~4,150 lines)', dayRolls), 'medianMs', 5),
+    );
+
     const firstDay = addDays(store.lastDay, -364);
     rows.push(
       against(
@@ -172,7 +209,6 @@ export async function benchDb(): Promise<Measurement[]> {
     // The Z report is stored at close; computing it again measures the work behind it.
     const { computeCashReport } = await import('../electron/services/cash/report');
     const { sessionRowById } = await import('../electron/services/cash/sessions');
-    const ctx = { db, actor: null, now: () => clock, newId: randomUUID };
     const sessionRow = sessionRowById(ctx, store.bigSessionId);
     rows.push(
       against(

@@ -129,6 +129,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): TenderoDb
       fail('READ_ONLY', file, `Cannot switch ${file} to WAL mode (got ${String(mode)})`);
     }
     sqlite.pragma('synchronous = FULL');
+    // 32 MB of page cache instead of SQLite's 2 MB: reports and the catalog stay in memory.
+    sqlite.pragma('cache_size = -32768');
     if (applied === undefined || applied < newestKnown)
       runMigrations(sqlite, migrationsFolder, file);
     sqlite.pragma('foreign_keys = ON');

@@ -4,3 +4,4 @@ export * from './schema/catalog';
 export * from './schema/cash';
 export * from './schema/sales';
 export * from './schema/ledger';
+export * from './schema/reports';

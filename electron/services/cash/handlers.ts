@@ -15,6 +15,7 @@ import { actorOf } from '../access';
 import { writeAudit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
 import { appendEvent } from '../outbox';
+import { tryRollUp } from '../rollups';
 import { loadStore } from '../store';
 import { computeCashReport } from './report';
 import { openSessionOf, requireOpenSession, sessionRowById, toCashSession } from './sessions';
@@ -200,7 +201,7 @@ export const cashHandlers: AreaHandlers<'cash'> = {
         );
       }
       const counted = byCount ?? input.countedCash ?? 0;
-      return inTransaction(ctx, () => {
+      const z = inTransaction(ctx, () => {
         const session = requireOpenSession(ctx, store.registerId);
         const live = computeCashReport(ctx, session, store.settings.currency, counted);
         const closedAt = ctx.now().toISOString();
@@ -240,6 +241,10 @@ export const cashHandlers: AreaHandlers<'cash'> = {
         appendEvent(ctx, 'cash.closed', session.id, z);
         return z;
       });
+      // The closed session's past days can no longer change: roll them up for
+      // reports, after the close has committed and in transactions of their own.
+      tryRollUp(ctx);
+      return z;
     },
   },
   'cash.report': { access: 'user', run: (input, ctx) => reportOf(ctx, input.sessionId) },

@@ -11,6 +11,7 @@ import { writeAudit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
 import { sessionRowById } from '../cash/sessions';
 import { appendEvent } from '../outbox';
+import { invalidateRollups } from '../rollups';
 import { moveStock } from '../stock-ledger';
 import { loadStore, taxRulesOf, type Store } from '../store';
 import { authorizeBy } from '../users';
@@ -215,6 +216,7 @@ export function updateSale(ctx: ServiceContext, input: UpdateInput): Sale {
       editedAt: now,
     };
     if (changesMoney) {
+      invalidateRollups(ctx, row.localDate);
       repriceSale(
         ctx,
         store,
@@ -407,6 +409,7 @@ export function voidSale(
       refuse('HAS_RETURNS', `Sale ${row.number} has returns; return the rest instead of voiding`);
     requireSessionOpen(ctx, row, 'use a return (credit note) instead');
     const before = toSale(ctx, row);
+    invalidateRollups(ctx, row.localDate);
     restoreStock(ctx, row.id, 'VOID', input.reason);
     ctx.db.orm
       .update(sales)
@@ -450,6 +453,7 @@ export function deleteSale(
       refuse('HAS_RETURNS', `Sale ${row.number} has returns and cannot be deleted`);
     const before = toSale(ctx, row);
     if (row.status !== 'ANULADA') restoreStock(ctx, row.id, 'DELETE', input.reason);
+    invalidateRollups(ctx, row.localDate);
     ctx.db.orm.delete(sales).where(eq(sales.id, row.id)).run();
     writeAudit(ctx, {
       action: 'sales.delete',
