@@ -166,6 +166,43 @@ describe('upgrading a database filled at the previous version', () => {
     }
   });
 
+  it('reshapes the write-path indexes and keeps every row (0003 → 0004)', () => {
+    const file = join(dir, 'till.sqlite');
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(4) });
+    fillVersion0(old.sqlite);
+    old.sqlite.prepare("UPDATE products SET min_stock = 6000 WHERE code = 'CAF01'").run();
+    const before = dump(old.sqlite);
+    old.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(dump(db.sqlite)).toEqual(before);
+      const plan = (query: string) =>
+        (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[])
+          .map((row) => row.detail)
+          .join('; ');
+      const lowStock =
+        'SELECT code FROM products WHERE track_stock = 1 AND stock <= min_stock ORDER BY name';
+      expect(db.sqlite.prepare(lowStock).pluck().all()).toEqual(['CAF01']);
+      expect(plan(lowStock)).toContain('products_low_stock');
+      const prefix =
+        "SELECT code FROM products WHERE name >= 'inca' COLLATE NOCASE AND name < 'incb' COLLATE NOCASE";
+      expect(db.sqlite.prepare(prefix).pluck().all()).toEqual(['INC500']);
+      expect(plan(prefix)).toContain('products_name_nocase');
+      const day =
+        "SELECT SUM(total) FROM sale_lines WHERE voided = 0 AND local_date = '2026-03-06'";
+      expect(db.sqlite.prepare(day).pluck().get()).toBe(250);
+      expect(plan(day)).toContain('COVERING INDEX sale_lines_report_by_date');
+      expect(
+        db.sqlite
+          .prepare("SELECT 1 FROM sqlite_master WHERE name = 'sale_lines_report_by_product'")
+          .get(),
+      ).toBeUndefined();
+    } finally {
+      db.close();
+    }
+  });
+
   it('rebuilds a referenced table with foreign keys off, so no row is cascaded away', () => {
     const file = join(dir, 'till.sqlite');
     const current = openDatabase(file);

@@ -49,9 +49,19 @@ export const products = sqliteTable(
   },
   (t) => [
     index('products_category').on(t.categoryId),
-    index('products_low_stock').on(t.trackStock, t.active, t.stock),
+    // Partial, so a sale's stock change rarely touches it: only products at or
+    // below their minimum are in it. Queries must spell the same terms.
+    index('products_low_stock')
+      .on(t.name)
+      .where(sql`${t.trackStock} = 1 AND ${t.stock} <= ${t.minStock}`),
+    // Search lists codes and names that start with the typed text first.
+    index('products_code_nocase').on(sql`${t.code} COLLATE NOCASE`),
+    index('products_name_nocase').on(sql`${t.name} COLLATE NOCASE`),
   ],
 );
+
+/** The low-stock condition, spelled exactly as `products_low_stock` is, so queries can use it. */
+export const isLowStock = sql`${products.trackStock} = 1 AND ${products.stock} <= ${products.minStock}`;
 
 /** Many barcodes per product; a barcode belongs to one product only. */
 export const productBarcodes = sqliteTable(

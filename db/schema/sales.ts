@@ -147,12 +147,11 @@ export const saleLines = sqliteTable(
   },
   (t) => [
     uniqueIndex('sale_lines_sale_line').on(t.saleId, t.lineNo),
-    // Long ranges stream in product order; short ranges seek by day.
-    index('sale_lines_report_by_product')
-      .on(t.productId, t.localDate, t.categoryId, t.quantity, t.total, t.base, t.costTotal)
-      .where(sql`${t.voided} = 0`),
+    // Covering for reports, which read closed days from the roll-ups and only the
+    // open days from here. `id` second keeps each new line at the end of its day,
+    // so a sale writes one page of this index rather than one per product.
     index('sale_lines_report_by_date')
-      .on(t.localDate, t.productId, t.categoryId, t.quantity, t.total, t.base, t.costTotal)
+      .on(t.localDate, t.id, t.productId, t.categoryId, t.quantity, t.total, t.base, t.costTotal)
       .where(sql`${t.voided} = 0`),
   ],
 );

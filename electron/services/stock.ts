@@ -1,7 +1,7 @@
-import { and, desc, eq, lt, lte } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import { DomainError } from '../../core/errors';
 import type { StockMovement, StockMovementKind } from '../../core/api/model';
-import { products, stockMovements, users } from '../../db/schema';
+import { isLowStock, products, stockMovements, users } from '../../db/schema';
 import type { AreaHandlers } from '../handler';
 import { writeAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
@@ -105,13 +105,7 @@ export const stockHandlers: AreaHandlers<'stock'> = {
           minStock: products.minStock,
         })
         .from(products)
-        .where(
-          and(
-            eq(products.trackStock, true),
-            eq(products.active, true),
-            lte(products.stock, products.minStock),
-          ),
-        )
+        .where(and(isLowStock, eq(products.active, true)))
         .orderBy(products.name)
         .limit(1000)
         .all()

@@ -1,9 +1,15 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors';
 import type { Product } from '../../../core/api/model';
 import type { ProductCreateInput, ProductUpdateInput } from '../../../core/api/areas/catalog';
 import { gtinCheckDigit } from '../../../core/barcode';
-import { categories, productBarcodes, products, taxCategories } from '../../../db/schema';
+import {
+  categories,
+  isLowStock,
+  productBarcodes,
+  products,
+  taxCategories,
+} from '../../../db/schema';
 import type { z } from 'zod';
 import { writeAudit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
@@ -193,9 +199,7 @@ export function listProducts(ctx: ServiceContext, query: ListQuery) {
   const where = and(
     query.includeInactive ? undefined : eq(products.active, true),
     query.categoryId === undefined ? undefined : eq(products.categoryId, query.categoryId),
-    query.lowStock
-      ? and(eq(products.trackStock, true), lte(products.stock, products.minStock))
-      : undefined,
+    query.lowStock ? isLowStock : undefined,
   );
   const total =
     ctx.db.orm

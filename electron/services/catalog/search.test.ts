@@ -168,6 +168,35 @@ describe('products.search', () => {
     ).not.toThrow();
   });
 
+  it('lists codes, then names, that start with the typed text before other matches', async () => {
+    await product(till, { code: 'Z1', name: 'Galleta Salada', price: 1 });
+    await product(till, { code: 'Z2', name: 'Salsa Roja', price: 1 });
+    await product(till, { code: 'SAL9', name: 'Azúcar', price: 1 });
+    await product(till, { code: 'Z3', name: 'sal de mesa', price: 1 });
+    expect(await codes('sal')).toEqual(['SAL9', 'Z3', 'Z2', 'Z1']);
+    expect(await codes('SAL  DE')).toEqual(['Z3']);
+    // Accents are only folded by the word match, which still finds the rest.
+    expect(await codes('azuc')).toEqual(['SAL9']);
+  });
+
+  it('still fills the limit when the best word matches are inactive', async () => {
+    const sqlite = till.db.sqlite;
+    // Many inactive products whose code matches better than the active ones' names.
+    sqlite.transaction(() => {
+      for (let i = 0; i < 300; i++)
+        sqlite
+          .prepare(
+            `INSERT INTO products (code, name, price, tax_category, active, created_at, updated_at)
+             VALUES (?, ?, 1, (SELECT code FROM tax_categories LIMIT 1), 0, '', '')`,
+          )
+          .run(`X-KOLA-${i}`, `Viejo ${i}`);
+    })();
+    for (let i = 0; i < 5; i++)
+      await product(till, { code: `K${i}`, name: `Inca Kola ${i}`, price: 1 });
+    expect((await codes('kola')).sort()).toEqual(['K0', 'K1', 'K2', 'K3', 'K4']);
+    expect(await codes('kola', { includeInactive: true, limit: 100 })).toHaveLength(100);
+  });
+
   it('respects the limit', async () => {
     for (let i = 0; i < 12; i++)
       await product(till, { code: `G${i}`, name: `Galleta ${i}`, price: 1 });

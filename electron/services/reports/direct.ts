@@ -1,5 +1,4 @@
 import type { Summary } from '../../../core/api/model';
-import { daysBetween } from '../../../core/time';
 import { statement, type ServiceContext } from '../context';
 import {
   addFigures,
@@ -29,15 +28,13 @@ const SALES_SQL = `
   GROUP BY local_date, local_hour, cashier_id, voided`;
 
 /**
- * Products and categories in one pass over the lines, through whichever
- * partial covering index suits the range: by product for long ranges (the
- * grouping then streams), by day for short ones (it seeks).
+ * Products and categories in one pass over the lines of the range, through
+ * the day-first partial covering index (lines are grouped after the seek).
  */
-function linesSql(index: 'sale_lines_report_by_product' | 'sale_lines_report_by_date'): string {
-  return `
+const LINES_SQL = `
   WITH per_product AS MATERIALIZED (
     SELECT product_id, category_id, COUNT(*) AS lines, SUM(quantity) AS quantity, SUM(total) AS total, SUM(base) AS base, SUM(cost_total) AS cost
-    FROM sale_lines INDEXED BY ${index}
+    FROM sale_lines INDEXED BY sale_lines_report_by_date
     WHERE voided = 0 AND local_date BETWEEN ? AND ?
     GROUP BY product_id, category_id
   ),
@@ -50,7 +47,6 @@ function linesSql(index: 'sale_lines_report_by_product' | 'sale_lines_report_by_
     FROM per_product GROUP BY category_id
   )
   SELECT * FROM top UNION ALL SELECT * FROM cats`;
-}
 
 /** Sale lines of one product ('P') or category ('C'). `count` is the number of lines. */
 interface LineAggregate {
@@ -93,9 +89,7 @@ export function summarizeDirect(
      WHERE voided = 0 AND local_date BETWEEN ? AND ? GROUP BY method, currency`,
   ).all(from, to) as MethodRow[];
 
-  const index =
-    daysBetween(from, to) > 31 ? 'sale_lines_report_by_product' : 'sale_lines_report_by_date';
-  const lines = statement(ctx, linesSql(index)).all(from, to, top) as LineAggregate[];
+  const lines = statement(ctx, LINES_SQL).all(from, to, top) as LineAggregate[];
 
   const parts: SummaryParts = {
     groups: [...groups.values()],
