@@ -6,7 +6,7 @@ import { computeCashReport } from './cash/report';
 import { openSessionOf } from './cash/sessions';
 import { importProductsCsv } from './catalog/csv';
 import { inTransaction, statement, type ServiceContext } from './context';
-import { voidSale } from './sales/change';
+import { voidSale } from './sales/void-delete';
 import { createSale } from './sales/create';
 import { initStore } from './setup';
 import { moveStock } from './stock-ledger';

@@ -1,5 +1,6 @@
 import type { AreaHandlers } from '../../handler';
-import { deleteSale, updateSale, voidSale } from './change';
+import { updateSale } from './update';
+import { deleteSale, voidSale } from './void-delete';
 import { createSale } from './create';
 import { getSale, listSales } from './read';
 import { returnSale } from './returns';

@@ -1,3 +1,4 @@
+/** sales.update: editing a sale already made, as a new audited fact (EDITADA). */
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DomainError } from '../../../core/errors';
@@ -5,11 +6,10 @@ import type { SaleUpdateInput } from '../../../core/api/areas/sales';
 import type { Actor, Sale } from '../../../core/api/model';
 import { computeTaxes } from '../../../core/tax/document';
 import type { RoundingMethod, TaxCategory, TaxKind } from '../../../core/tax/types';
-import { payments, saleLines, saleReturns, sales, saleTaxes } from '../../../db/schema';
-import { actorOf, hasRole, requireRole } from '../access';
+import { payments, saleLines, sales, saleTaxes } from '../../../db/schema';
+import { actorOf } from '../access';
 import { writeAudit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
-import { sessionRowById } from '../cash/sessions';
 import { appendEvent } from '../outbox';
 import { invalidateRollups } from '../rollups';
 import { moveStock } from '../stock-ledger';
@@ -28,35 +28,11 @@ import {
 import { priceLine, stockNeeds, toTaxLine, type PricedLine } from './lines';
 import { planPayments, type PaymentRequest } from './payments';
 import { saleRowById, toSale, type SaleRow } from './read';
+import { hasReturns, refuse, requireNotVoided, requireSessionOpen, takenBySale } from './past-sale';
 
 type UpdateInput = z.output<typeof SaleUpdateInput>;
 type LineUpdate = NonNullable<UpdateInput['lines']>[number];
 type LineRow = typeof saleLines.$inferSelect;
-
-function refuse(reason: string, message: string): never {
-  throw new DomainError('INVALID_STATE', message, { reason });
-}
-
-function requireNotVoided(row: SaleRow): void {
-  if (row.status === 'ANULADA') refuse('SALE_VOIDED', `Sale ${row.number} is voided`);
-}
-
-function hasReturns(ctx: ServiceContext, saleId: string): boolean {
-  return (
-    ctx.db.orm
-      .select({ id: saleReturns.id })
-      .from(saleReturns)
-      .where(eq(saleReturns.saleId, saleId))
-      .get() !== undefined
-  );
-}
-
-/** Money and stock of a sale change only while its cash session is open: a closed session never changes. */
-function requireSessionOpen(ctx: ServiceContext, row: SaleRow, hint: string): void {
-  if (sessionRowById(ctx, row.sessionId).status !== 'ABIERTA') {
-    refuse('SESSION_CLOSED', `Sale ${row.number} belongs to a closed cash session; ${hint}`);
-  }
-}
 
 interface ProductFlags {
   readonly trackStock: boolean;
@@ -78,32 +54,6 @@ function productFlags(ctx: ServiceContext, ids: readonly number[]): Map<number, 
       { trackStock: r.trackStock === 1, allowNegative: r.allowNegative === 1 },
     ]),
   );
-}
-
-/**
- * Per product, the thousandths this sale has taken out of stock so far, read
- * from the ledger: what a void or an edit must undo, even if the product
- * started or stopped tracking stock since the sale.
- */
-function takenBySale(ctx: ServiceContext, saleId: string): Map<number, number> {
-  const rows = ctx.db.sqlite
-    .prepare(
-      'SELECT product_id AS productId, -SUM(quantity) AS taken FROM stock_movements WHERE sale_id = ? GROUP BY product_id',
-    )
-    .all(saleId) as { productId: number; taken: number }[];
-  return new Map(rows.filter((r) => r.taken !== 0).map((r) => [r.productId, r.taken]));
-}
-
-/** Puts back into stock everything the sale took out (per the ledger). */
-function restoreStock(
-  ctx: ServiceContext,
-  saleId: string,
-  kind: 'VOID' | 'DELETE',
-  reason: string,
-): void {
-  for (const [productId, quantity] of takenBySale(ctx, saleId)) {
-    moveStock(ctx, { productId, quantity, kind, reason, saleId });
-  }
 }
 
 /** An existing line, kept with its snapshot, at a new quantity, price or discount. */
@@ -380,93 +330,4 @@ function repriceSale(
       saleId: row.id,
     });
   }
-}
-
-/** Supervisors and admins void; a cashier needs one of them to type their PIN. */
-function voidAuthority(
-  ctx: ServiceContext,
-  authorizedBy?: { name: string; pin: string },
-): Actor | null {
-  const actor = actorOf(ctx);
-  if (hasRole(actor, 'supervisor')) return null;
-  if (!authorizedBy) {
-    throw new DomainError('FORBIDDEN', 'Voiding a sale needs a supervisor or admin', {
-      reason: 'VOID_NEEDS_SUPERVISOR',
-    });
-  }
-  return authorizeBy(ctx, authorizedBy, 'supervisor', 'Voiding a sale');
-}
-
-export function voidSale(
-  ctx: ServiceContext,
-  input: { id: string; reason: string; authorizedBy?: { name: string; pin: string } },
-): Sale {
-  const authorizer = voidAuthority(ctx, input.authorizedBy);
-  return inTransaction(ctx, () => {
-    const row = saleRowById(ctx, input.id);
-    requireNotVoided(row);
-    if (hasReturns(ctx, row.id))
-      refuse('HAS_RETURNS', `Sale ${row.number} has returns; return the rest instead of voiding`);
-    requireSessionOpen(ctx, row, 'use a return (credit note) instead');
-    const before = toSale(ctx, row);
-    invalidateRollups(ctx, row.localDate);
-    restoreStock(ctx, row.id, 'VOID', input.reason);
-    ctx.db.orm
-      .update(sales)
-      .set({
-        status: 'ANULADA',
-        voidReason: input.reason,
-        voidedBy: authorizer?.id ?? actorOf(ctx).id,
-        voidedAt: ctx.now().toISOString(),
-      })
-      .where(eq(sales.id, row.id))
-      .run();
-    for (const table of [saleLines, payments, saleTaxes]) {
-      ctx.db.orm.update(table).set({ voided: true }).where(eq(table.saleId, row.id)).run();
-    }
-    const after = toSale(ctx, saleRowById(ctx, row.id));
-    writeAudit(ctx, {
-      action: 'sales.void',
-      entity: 'sale',
-      entityId: row.id,
-      reason: input.reason,
-      before: { status: before.status, number: before.number, total: before.total },
-      after: { status: after.status, authorizedBy: authorizer?.name },
-    });
-    appendEvent(ctx, 'sale.voided', row.id, {
-      id: row.id,
-      reason: input.reason,
-      at: after.void?.at,
-    });
-    return after;
-  });
-}
-
-export function deleteSale(
-  ctx: ServiceContext,
-  input: { id: string; reason: string },
-): { deleted: true; number: string } {
-  requireRole(ctx, 'admin', 'Deleting a sale');
-  return inTransaction(ctx, () => {
-    const row = saleRowById(ctx, input.id);
-    if (hasReturns(ctx, row.id))
-      refuse('HAS_RETURNS', `Sale ${row.number} has returns and cannot be deleted`);
-    const before = toSale(ctx, row);
-    if (row.status !== 'ANULADA') restoreStock(ctx, row.id, 'DELETE', input.reason);
-    invalidateRollups(ctx, row.localDate);
-    ctx.db.orm.delete(sales).where(eq(sales.id, row.id)).run();
-    writeAudit(ctx, {
-      action: 'sales.delete',
-      entity: 'sale',
-      entityId: row.id,
-      reason: input.reason,
-      before,
-    });
-    appendEvent(ctx, 'sale.deleted', row.id, {
-      id: row.id,
-      number: row.number,
-      reason: input.reason,
-    });
-    return { deleted: true as const, number: row.number };
-  });
 }
