@@ -28,10 +28,25 @@ export interface LocalDateHour {
   readonly hour: number;
 }
 
+/**
+ * The last answer per time zone, keyed by the minute: formatting costs ~25 µs,
+ * a sale asks once, and no zone changes its offset in the middle of a minute
+ * since 1972 (Liberia's −0:44:30 was the last odd one); earlier instants are
+ * always formatted.
+ */
+const WHOLE_MINUTE_OFFSETS_SINCE = Date.UTC(1972, 4, 1);
+const lastAnswer = new Map<string, { minute: number; value: LocalDateHour }>();
+
 export function localDateHour(instant: Date, timeZone: string): LocalDateHour {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const cached = lastAnswer.get(timeZone);
+  if (cached && cached.minute === minute && instant.getTime() >= WHOLE_MINUTE_OFFSETS_SINCE)
+    return cached.value;
   const parts = formatterFor(timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+  const value = { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+  lastAnswer.set(timeZone, { minute, value });
+  return value;
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
