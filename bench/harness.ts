@@ -48,6 +48,28 @@ export async function measure(
   return summarize(name, durations);
 }
 
+/**
+ * Runs two contenders in turn, one call each per round, so both see the same
+ * cache and disk state (measured one after the other, the second one gains).
+ */
+export async function measurePair(
+  names: readonly [string, string],
+  runs: readonly [() => unknown, () => unknown],
+  iterations: number,
+  warmup: number,
+): Promise<[Measurement, Measurement]> {
+  for (let i = 0; i < warmup; i++) for (const run of runs) await run();
+  const durations: [number[], number[]] = [[], []];
+  for (let i = 0; i < iterations; i++) {
+    for (const k of [0, 1] as const) {
+      const start = process.hrtime.bigint();
+      await runs[k]();
+      durations[k].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return [summarize(names[0], durations[0]), summarize(names[1], durations[1])];
+}
+
 /** Marks a measurement against its target: `p99 ≤ 0.2 ms` and so on. */
 export function against(
   m: Measurement,

@@ -1,6 +1,7 @@
 import type { Column } from 'drizzle-orm';
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { statement, type ServiceContext } from './context';
+import type { Statement } from 'better-sqlite3';
+import { type ServiceContext } from './context';
 
 /**
  * Hot-path helpers. Building a drizzle query costs tens of microseconds each
@@ -38,21 +39,48 @@ function toSqlValue(value: unknown): unknown {
  * Inserts one row of a drizzle table with a cached prepared statement. Keys
  * left undefined take the column's database default, as with drizzle.
  */
-const tableNames = new WeakMap<SQLiteTable, string>();
+const insertStatements = new WeakMap<object, Map<SQLiteTable, Map<string, Statement>>>();
+
+function insertStatement(
+  ctx: Pick<ServiceContext, 'db'>,
+  table: SQLiteTable,
+  keys: readonly string[],
+): Statement {
+  let byTable = insertStatements.get(ctx.db.sqlite);
+  if (!byTable) {
+    byTable = new Map();
+    insertStatements.set(ctx.db.sqlite, byTable);
+  }
+  let byKeys = byTable.get(table);
+  if (!byKeys) {
+    byKeys = new Map();
+    byTable.set(table, byKeys);
+  }
+  // Keyed on the property names alone: cheaper than building the SQL text to look it up.
+  const signature = keys.join(',');
+  let insert = byKeys.get(signature);
+  if (!insert) {
+    const columns = table as unknown as Record<string, Column>;
+    const names = keys.map((key) => `"${columns[key]!.name}"`);
+    insert = ctx.db.sqlite.prepare(
+      `INSERT INTO "${getTableConfig(table).name}" (${names.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
+    );
+    byKeys.set(signature, insert);
+  }
+  return insert;
+}
 
 export function insertRow<T extends SQLiteTable>(
   ctx: Pick<ServiceContext, 'db'>,
   table: T,
   row: T['$inferInsert'],
 ): void {
-  const entries = Object.entries(row as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  let name = tableNames.get(table);
-  if (name === undefined) {
-    name = getTableConfig(table).name;
-    tableNames.set(table, name);
+  const keys: string[] = [];
+  const values: unknown[] = [];
+  for (const [key, value] of Object.entries(row as Record<string, unknown>)) {
+    if (value === undefined) continue;
+    keys.push(key);
+    values.push(toSqlValue(value));
   }
-  const columns = table as unknown as Record<string, Column>;
-  const names = entries.map(([key]) => `"${columns[key]!.name}"`);
-  const sqlText = `INSERT INTO "${name}" (${names.join(', ')}) VALUES (${entries.map(() => '?').join(', ')})`;
-  statement(ctx, sqlText).run(...entries.map(([, v]) => toSqlValue(v)));
+  insertStatement(ctx, table, keys).run(...values);
 }
