@@ -4,8 +4,10 @@ import {
   addFigures,
   liveExtras,
   toSummary,
+  type CategoryRow,
   type DayRow,
   type MethodRow,
+  type ProductRow,
   type RateRow,
   type SalesGroup,
   type SummaryParts,
@@ -28,35 +30,21 @@ const SALES_SQL = `
   GROUP BY local_date, local_hour, cashier_id, voided`;
 
 /**
- * Products and categories in one pass over the lines of the range, through
- * the day-first partial covering index (lines are grouped after the seek).
+ * The best-selling products and the categories, each straight off the
+ * day-first partial covering index. Two plain GROUP BYs: grouping by product
+ * and category first and regrouping that (one pass) cost three times as much
+ * on a busy day, where most lines are of different products.
  */
-const LINES_SQL = `
-  WITH per_product AS MATERIALIZED (
-    SELECT product_id, category_id, COUNT(*) AS lines, SUM(quantity) AS quantity, SUM(total) AS total, SUM(base) AS base, SUM(cost_total) AS cost
-    FROM sale_lines INDEXED BY sale_lines_report_by_date
-    WHERE voided = 0 AND local_date BETWEEN ? AND ?
-    GROUP BY product_id, category_id
-  ),
-  top AS (
-    SELECT 'P' AS kind, product_id AS id, SUM(quantity) AS quantity, SUM(total) AS total, SUM(base) - SUM(cost) AS profit, SUM(lines) AS count
-    FROM per_product GROUP BY product_id ORDER BY total DESC, product_id LIMIT ?
-  ),
-  cats AS (
-    SELECT 'C' AS kind, category_id AS id, SUM(quantity) AS quantity, SUM(total) AS total, SUM(base) - SUM(cost) AS profit, SUM(lines) AS count
-    FROM per_product GROUP BY category_id
-  )
-  SELECT * FROM top UNION ALL SELECT * FROM cats`;
-
-/** Sale lines of one product ('P') or category ('C'). `count` is the number of lines. */
-interface LineAggregate {
-  kind: 'P' | 'C';
-  id: number | null;
-  quantity: number;
-  total: number;
-  profit: number;
-  count: number;
-}
+const TOP_PRODUCTS_SQL = `
+  SELECT product_id AS id, SUM(quantity) AS quantity, SUM(total) AS total, SUM(base) - SUM(cost_total) AS profit
+  FROM sale_lines INDEXED BY sale_lines_report_by_date
+  WHERE voided = 0 AND local_date BETWEEN ? AND ?
+  GROUP BY product_id ORDER BY total DESC, product_id LIMIT ?`;
+const CATEGORIES_SQL = `
+  SELECT category_id AS id, COUNT(*) AS count, SUM(total) AS total
+  FROM sale_lines INDEXED BY sale_lines_report_by_date
+  WHERE voided = 0 AND local_date BETWEEN ? AND ?
+  GROUP BY category_id`;
 
 export function summarizeDirect(
   ctx: ServiceContext,
@@ -89,20 +77,14 @@ export function summarizeDirect(
      WHERE voided = 0 AND local_date BETWEEN ? AND ? GROUP BY method, currency`,
   ).all(from, to) as MethodRow[];
 
-  const lines = statement(ctx, LINES_SQL).all(from, to, top) as LineAggregate[];
-
   const parts: SummaryParts = {
     groups: [...groups.values()],
     days: [...days.values()],
     taxes,
     methods,
     ...liveExtras(ctx, from, to),
-    products: lines
-      .filter((l) => l.kind === 'P')
-      .map(({ id, quantity, total, profit }) => ({ id: id!, quantity, total, profit })),
-    categories: lines
-      .filter((l) => l.kind === 'C')
-      .map(({ id, count, total }) => ({ id, count, total })),
+    products: statement(ctx, TOP_PRODUCTS_SQL).all(from, to, top) as ProductRow[],
+    categories: statement(ctx, CATEGORIES_SQL).all(from, to) as CategoryRow[],
   };
   return toSummary(ctx, from, to, parts);
 }
