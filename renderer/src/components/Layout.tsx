@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Icon } from './Icon';
-import { useI18n, useT, type Language } from '../i18n';
+import { useT } from '../i18n';
+import { LanguageSelect } from './LanguageSelect';
 import type { MessageKey } from '../i18n/messages';
 import { ROUTES, useRoute, type RouteName } from '../state/route';
 import { hasRole, useSession } from '../state/session';
@@ -20,8 +21,6 @@ export function Layout({ children }: { children: ReactNode }) {
   const settings = useSession((s) => s.settings);
   const lock = useSession((s) => s.lock);
   const logout = useSession((s) => s.logout);
-  const language = useI18n((s) => s.language);
-  const setLanguage = useI18n((s) => s.setLanguage);
   const visible = ROUTES.filter((name) => !MIN_ROLE[name] || hasRole(actor, MIN_ROLE[name]!));
 
   useHotkeys({ F9: () => void lock() });
@@ -44,14 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {actor.name} · {t(`common.roles.${actor.role}` as MessageKey)}
           </span>
         )}
-        <select
-          aria-label={t('common.language')}
-          value={language}
-          onChange={(e) => setLanguage(e.target.value as Language)}
-        >
-          <option value="es">{t('common.spanish')}</option>
-          <option value="en">{t('common.english')}</option>
-        </select>
+        <LanguageSelect />
         <button className="btn" title={t('common.topbar.lockHint')} onClick={() => void lock()}>
           <Icon name="lock" size={18} /> {t('common.topbar.lock')} <kbd>F9</kbd>
         </button>

@@ -13,7 +13,7 @@ import {
   emptyCustomer,
   type CustomerDraft,
 } from './customer-draft';
-import { hintText } from './hint-text';
+import { hintText } from '../../i18n/hint-text';
 
 /** Registers or edits a customer with one of the country's identity documents. */
 export function CustomerForm({

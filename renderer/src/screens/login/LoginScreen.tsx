@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../../core/errors';
 import { api } from '../../api/client';
 import { Button } from '../../components/Button';
+import { LanguageSelect } from '../../components/LanguageSelect';
 import { PinPad } from '../../components/PinPad';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
@@ -26,6 +27,12 @@ export function LoginScreen() {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const pinInput = useRef<HTMLInputElement>(null);
+
+  // Picking a user (click, Space or Enter on the name) leads straight to the PIN.
+  useEffect(() => {
+    if (user) pinInput.current?.focus();
+  }, [user]);
 
   useEffect(() => {
     void api.call('users.names', {}).then((result) => {
@@ -49,12 +56,13 @@ export function LoginScreen() {
       <div className="card login-card">
         <div className="login-head">
           <img src="./favicon.svg" alt="" width={48} height={48} />
-          <div>
+          <div className="grow">
             <h1>{business ?? t('common.appName')}</h1>
             <p className="muted">
               {lockedBy ? t('login.locked', { name: lockedBy }) : t('login.whoAreYou')}
             </p>
           </div>
+          <LanguageSelect className="input language-select" />
         </div>
         <div className="login-body">
           <div className="login-users" role="radiogroup" aria-label={t('login.pickUser')}>
@@ -85,6 +93,7 @@ export function LoginScreen() {
             <label className="field">
               <span>{t('login.pin')}</span>
               <input
+                ref={pinInput}
                 className="input pin-input"
                 type="password"
                 inputMode="numeric"

@@ -1,7 +1,7 @@
 import type { ErrorInfo } from '../../../../core/errors';
 import { tryT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
-import { hintText } from '../customers/hint-text';
+import { hintText } from '../../i18n/hint-text';
 
 /** The screens whose messages carry a `validation` section this helper reads. */
 export type FormModule = 'products' | 'customers' | 'settings';

@@ -2,7 +2,7 @@ import type { Settings } from '../../../../core/api/model';
 import { TextField } from '../../components/Field';
 import { useT } from '../../i18n';
 import { useProfile } from '../../state/session';
-import { hintText } from '../customers/hint-text';
+import { hintText } from '../../i18n/hint-text';
 import { SectionForm } from './SectionForm';
 import { useSettingsSection } from './useSettingsSection';
 

@@ -5,7 +5,9 @@ import { api } from '../../api/client';
 import { fieldErrors } from '../../api/field-errors';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
+import { LanguageSelect } from '../../components/LanguageSelect';
 import { useI18n, useT } from '../../i18n';
+import { hintText } from '../../i18n/hint-text';
 import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../state/session';
 import { useToasts } from '../../state/toasts';
@@ -73,10 +75,11 @@ export function SetupScreen() {
       <form className="card setup-card stack" onSubmit={submit} noValidate>
         <div className="row">
           <img src="./favicon.svg" alt="" width={56} height={56} />
-          <div>
+          <div className="grow">
             <h1>{t('setup.title')}</h1>
             <p className="muted">{t('setup.intro')}</p>
           </div>
+          <LanguageSelect className="input language-select" />
         </div>
         <SelectField
           label={t('setup.country')}
@@ -107,7 +110,7 @@ export function SetupScreen() {
             value={form.taxId}
             onChange={set('taxId')}
             error={errors.taxId}
-            hint={profile.taxIdHint}
+            hint={hintText(profile.taxIdHint)}
             required
           />
         </div>

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROFILES } from '../../../../core/profiles';
-import { useI18n } from '../../i18n';
+import { PROFILES } from '../../../core/profiles';
+import { useI18n } from '.';
 import { hintText } from './hint-text';
 
 afterEach(() => useI18n.setState({ language: 'es' }));

@@ -1,6 +1,6 @@
-import { es } from '../../i18n/es';
-import { t, useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/messages';
+import { es } from './es';
+import { t, useI18n } from '.';
+import type { MessageKey } from './messages';
 
 type HintWord = keyof typeof es.customers.hintWords;
 const WORDS = Object.keys(es.customers.hintWords) as HintWord[];
