@@ -19,5 +19,8 @@ export function appendEvent(
     aggregateId,
     payload: JSON.stringify(payload),
     createdAt: ctx.now().toISOString(),
+    sentAt: null,
+    attempts: 0,
+    lastError: null,
   });
 }

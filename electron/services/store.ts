@@ -1,5 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { prepared } from './sql';
+import { prepared, selectRows } from './sql';
 import { DomainError } from '../../core/errors';
 import type { ScaleLayoutSetting, Settings } from '../../core/api/model';
 import { parseScaleLayout, type ScaleLayout } from '../../core/barcode';
@@ -45,16 +44,10 @@ export function isSetUp(ctx: ServiceContext): boolean {
 }
 
 export function loadStore(ctx: ServiceContext): Store {
-  const row = prepared(ctx, 'loadStore', () =>
-    ctx.db.orm
-      .select({ s: settings, register: registers })
-      .from(settings)
-      .innerJoin(registers, eq(registers.id, settings.currentRegisterId))
-      .prepare(),
-  ).get();
-  if (!row)
+  const s = selectRows(ctx, settings).get();
+  const register = s && selectRows(ctx, registers, 'id = ?').get(s.currentRegisterId);
+  if (!s || !register)
     throw new DomainError('NOT_SET_UP', 'This till has not been set up yet: run setup first');
-  const { s, register } = row;
   const scaleLayouts = JSON.parse(s.scaleLayouts) as ScaleLayoutSetting[];
   const value: Settings = {
     country: s.country as CountryCode,
@@ -95,7 +88,7 @@ export function loadStore(ctx: ServiceContext): Store {
 }
 
 export function taxCategoriesOf(ctx: ServiceContext): TaxCategory[] {
-  return prepared(ctx, 'taxCategories', () => ctx.db.orm.select().from(taxCategories).prepare())
+  return selectRows(ctx, taxCategories)
     .all()
     .map((row) => ({
       code: row.code,

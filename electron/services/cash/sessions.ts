@@ -1,5 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { prepared } from '../sql';
+import { eq, sql } from 'drizzle-orm';
+import { prepared, selectRows } from '../sql';
 import { DomainError } from '../../../core/errors';
 import type { CashSession, SessionStatus } from '../../../core/api/model';
 import { cashSessions, registers, users } from '../../../db/schema';
@@ -8,18 +8,13 @@ import type { ServiceContext } from '../context';
 export type SessionRow = typeof cashSessions.$inferSelect;
 
 export function openSessionOf(ctx: ServiceContext, registerId: number): SessionRow | undefined {
-  return prepared(ctx, 'openSessionOf', () =>
-    ctx.db.orm
-      .select()
-      .from(cashSessions)
-      .where(
-        and(
-          eq(cashSessions.registerId, sql.placeholder('registerId')),
-          eq(cashSessions.status, 'ABIERTA'),
-        ),
-      )
-      .prepare(),
-  ).get({ registerId });
+  // Every open session, then this register's: the partial index holds only the
+  // open ones (one per register). No parameter on purpose: once ANALYZE has
+  // sampled cash_sessions, SQLite re-plans a statement that binds register_id
+  // on every run, and this one runs on every sale.
+  return selectRows(ctx, cashSessions, "status = 'ABIERTA'")
+    .all()
+    .find((session) => session.registerId === registerId);
 }
 
 /** A sale, a movement or a refund needs this register's open session. */

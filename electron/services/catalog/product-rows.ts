@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { prepared } from '../sql';
+import { prepared, selectRows } from '../sql';
 import type { Product, SoldBy } from '../../../core/api/model';
 import { DomainError } from '../../../core/errors';
 import { categories, productBarcodes, products } from '../../../db/schema';
@@ -81,13 +81,7 @@ export function toProducts(ctx: ServiceContext, rows: readonly ProductRow[]): Pr
 }
 
 export function productRowById(ctx: ServiceContext, id: number): ProductRow {
-  const row = prepared(ctx, 'productById', () =>
-    ctx.db.orm
-      .select()
-      .from(products)
-      .where(eq(products.id, sql.placeholder('id')))
-      .prepare(),
-  ).get({ id });
+  const row = selectRows(ctx, products, 'id = ?').get(id);
   if (!row)
     throw new DomainError('NOT_FOUND', `Product ${id} does not exist`, { entity: 'product', id });
   return row;

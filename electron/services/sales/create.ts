@@ -21,7 +21,14 @@ import { authorizeBy } from '../users';
 import { mayOverridePrice, priceLine, stockNeeds, toTaxLine, type PricedLine } from './lines';
 import { takeNumber } from './numbering';
 import { planPayments, type PaymentPlan } from './payments';
-import { findSaleRow, toSale } from './read';
+import {
+  assembleSale,
+  findSaleRow,
+  toSale,
+  type PaymentRow,
+  type SaleLineRow,
+  type SaleRow,
+} from './read';
 
 type CreateInput = z.output<typeof SaleCreateInput>;
 
@@ -155,6 +162,12 @@ export function totalsColumns(
   };
 }
 
+/** What insertSaleDetail wrote, as stored. */
+export interface SaleDetailRows {
+  readonly lines: SaleLineRow[];
+  readonly payments: PaymentRow[];
+}
+
 /** Writes the lines, their per-rate totals and the payments of a sale. */
 export function insertSaleDetail(
   ctx: ServiceContext,
@@ -164,10 +177,10 @@ export function insertSaleDetail(
   totals: TaxDocumentResult,
   plan: PaymentPlan,
   createdAt: string,
-): void {
-  lines.forEach((line, i) => {
+): SaleDetailRows {
+  const lineRows = lines.map((line, i): SaleLineRow => {
     const t = totals.lines[i]!;
-    insertRow(ctx, saleLines, {
+    const row: Omit<SaleLineRow, 'id'> = {
       saleId,
       lineNo: i + 1,
       productId: line.productId,
@@ -192,24 +205,51 @@ export function insertSaleDetail(
       fixedTaxes: JSON.stringify(t.fixedTaxes),
       total: t.total,
       costTotal: Math.round((line.quantity * line.unitCost) / 1000),
+      returnedQuantity: 0,
       localDate,
-    });
+      voided: false,
+    };
+    return { id: insertRow(ctx, saleLines, row), ...row };
   });
   for (const t of totals.taxed) {
-    insertRow(ctx, saleTaxes, { saleId, rate: t.rate, base: t.base, tax: t.tax, localDate });
+    insertRow(ctx, saleTaxes, {
+      saleId,
+      rate: t.rate,
+      base: t.base,
+      tax: t.tax,
+      localDate,
+      voided: false,
+    });
   }
-  insertPayments(ctx, saleId, localDate, plan, createdAt);
+  return { lines: lineRows, payments: insertPayments(ctx, saleId, localDate, plan, createdAt) };
 }
 
-/** Writes the payments of a sale. */
+/** Writes the payments of a sale; returns them as stored. */
 export function insertPayments(
   ctx: ServiceContext,
   saleId: string,
   localDate: string,
   plan: PaymentPlan,
   createdAt: string,
-): void {
-  for (const p of plan.payments) insertRow(ctx, payments, { ...p, saleId, createdAt, localDate });
+): PaymentRow[] {
+  return plan.payments.map((p) => {
+    const row: PaymentRow = {
+      id: p.id,
+      saleId,
+      method: p.method,
+      tendered: p.tendered,
+      change: p.change,
+      amount: p.amount,
+      currency: p.currency,
+      bank: p.bank,
+      reference: p.reference,
+      createdAt,
+      localDate,
+      voided: false,
+    };
+    insertRow(ctx, payments, row);
+    return row;
+  });
 }
 
 /** Checks a document type exists in the profile and that the customer fits it. */
@@ -242,17 +282,21 @@ export function checkDocumentType(store: Store, documentType: string, customer: 
  */
 export function createSale(ctx: ServiceContext, input: CreateInput): Sale {
   const actor = actorOf(ctx);
-  const existing = findSaleRow(ctx, input.id);
-  if (existing) return toSale(ctx, existing);
-  const store = loadStore(ctx);
-  // Checked before the transaction: a wrong PIN must count even though the sale fails.
-  const authorizer = input.authorizedBy
-    ? authorizeBy(ctx, input.authorizedBy, 'supervisor', 'Authorizing')
-    : null;
+  let authorizer: Actor | null = null;
+  if (input.authorizedBy) {
+    // A retry returns the sale it made without asking for the PIN again.
+    const existing = findSaleRow(ctx, input.id);
+    if (existing) return toSale(ctx, existing);
+    // Checked before the transaction: a wrong PIN must count even though the sale fails.
+    authorizer = authorizeBy(ctx, input.authorizedBy, 'supervisor', 'Authorizing');
+  }
 
   return inTransaction(ctx, () => {
-    const again = findSaleRow(ctx, input.id);
-    if (again) return toSale(ctx, again);
+    // Creating the same id twice returns the first sale and changes nothing.
+    const existing = findSaleRow(ctx, input.id);
+    if (existing) return toSale(ctx, existing);
+    // Read inside the transaction: the register's id and code the sale keeps are as they are now.
+    const store = loadStore(ctx);
     const session = requireOpenSession(ctx, store.registerId);
     const lines = input.lines.map((line, i) => priceLine(ctx, store, line, i));
     checkPriceOverrides(lines, actor, authorizer, store);
@@ -299,7 +343,7 @@ export function createSale(ctx: ServiceContext, input: CreateInput): Sale {
     const createdAt = now.toISOString();
     const local = localDateHour(now, store.settings.timeZone);
 
-    insertRow(ctx, sales, {
+    const row: SaleRow = {
       id: input.id,
       registerId: store.registerId,
       sessionId: session.id,
@@ -321,13 +365,26 @@ export function createSale(ctx: ServiceContext, input: CreateInput): Sale {
       pricesIncludeTax: rules.pricesIncludeTax,
       roundingMethod: rules.roundingMethod,
       ...totalsColumns(totals, plan, lines),
+      refunded: 0,
       notes: input.notes ?? '',
-    });
-    insertSaleDetail(ctx, input.id, local.date, lines, totals, plan, createdAt);
+      voidReason: null,
+      voidedBy: null,
+      voidedAt: null,
+      editReason: null,
+      editedBy: null,
+      editedAt: null,
+    };
+    insertRow(ctx, sales, row);
+    const detail = insertSaleDetail(ctx, input.id, local.date, lines, totals, plan, createdAt);
     for (const [productId, quantity] of needs) {
       moveStock(ctx, { productId, quantity: -quantity, kind: 'SALE', saleId: input.id });
     }
-    const sale = toSale(ctx, findSaleRow(ctx, input.id)!);
+    // Returned as written rather than read back: the same rows, the same mapping.
+    const sale = assembleSale(row, {
+      registerCode: store.settings.register.code,
+      ...detail,
+      returns: [],
+    });
     writeAudit(ctx, {
       action: 'sales.create',
       entity: 'sale',

@@ -1,24 +1,18 @@
-import { and, asc, desc, eq, gte, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, or, sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors';
 import type { Page, PaymentMethod, Sale, SaleListItem, SaleStatus } from '../../../core/api/model';
 import type { DocumentType } from '../../../core/numbering';
 import type { FixedTaxAmount, RateTotal, RoundingMethod, TaxKind } from '../../../core/tax/types';
 import { payments, registers, saleLines, saleReturns, sales } from '../../../db/schema';
 import type { ServiceContext } from '../context';
-import { prepared } from '../sql';
+import { selectRows } from '../sql';
 import { toApiQuantity } from '../catalog/product-rows';
 
 export type SaleRow = typeof sales.$inferSelect;
 
 /** The sale with this id, or undefined. */
 export function findSaleRow(ctx: ServiceContext, id: string): SaleRow | undefined {
-  return prepared(ctx, 'saleById', () =>
-    ctx.db.orm
-      .select()
-      .from(sales)
-      .where(eq(sales.id, sql.placeholder('id')))
-      .prepare(),
-  ).get({ id });
+  return selectRows(ctx, sales, 'id = ?').get(id);
 }
 
 export function saleRowById(ctx: ServiceContext, id: string): SaleRow {
@@ -27,40 +21,42 @@ export function saleRowById(ctx: ServiceContext, id: string): SaleRow {
   return row;
 }
 
-export function toSale(ctx: ServiceContext, row: SaleRow): Sale {
+export type SaleLineRow = typeof saleLines.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;
+export type SaleReturnRow = typeof saleReturns.$inferSelect;
+
+/** What a sale is stored as besides its own row. */
+export interface SaleParts {
+  readonly registerCode: string;
+  /** In line order. */
+  readonly lines: readonly SaleLineRow[];
+  /** In the order they were made. */
+  readonly payments: readonly PaymentRow[];
+  /** Oldest first. */
+  readonly returns: readonly SaleReturnRow[];
+}
+
+/** A sale's stored rows, read back in the order the API shows them. */
+function readSaleParts(ctx: ServiceContext, row: SaleRow): SaleParts {
   const id = row.id;
-  const lines = prepared(ctx, 'saleLinesOf', () =>
-    ctx.db.orm
-      .select()
-      .from(saleLines)
-      .where(eq(saleLines.saleId, sql.placeholder('id')))
-      .orderBy(asc(saleLines.lineNo))
-      .prepare(),
-  ).all({ id });
-  const paid = prepared(ctx, 'paymentsOf', () =>
-    ctx.db.orm
-      .select()
-      .from(payments)
-      .where(eq(payments.saleId, sql.placeholder('id')))
-      // Payments of one sale share their instant: insertion order breaks the tie.
-      .orderBy(asc(payments.createdAt), sql`${payments}.rowid`)
-      .prepare(),
-  ).all({ id });
-  const returns = prepared(ctx, 'returnsOf', () =>
-    ctx.db.orm
-      .select()
-      .from(saleReturns)
-      .where(eq(saleReturns.saleId, sql.placeholder('id')))
-      .orderBy(asc(saleReturns.createdAt), asc(saleReturns.correlative))
-      .prepare(),
-  ).all({ id });
-  const register = prepared(ctx, 'registerCode', () =>
-    ctx.db.orm
-      .select({ code: registers.code })
-      .from(registers)
-      .where(eq(registers.id, sql.placeholder('id')))
-      .prepare(),
-  ).get({ id: row.registerId });
+  return {
+    registerCode: selectRows(ctx, registers, 'id = ?').get(row.registerId)?.code ?? '',
+    lines: selectRows(ctx, saleLines, 'sale_id = ? ORDER BY line_no').all(id),
+    // Payments of one sale share their instant: insertion order breaks the tie.
+    payments: selectRows(ctx, payments, 'sale_id = ? ORDER BY created_at, rowid').all(id),
+    returns: selectRows(ctx, saleReturns, 'sale_id = ? ORDER BY created_at, correlative').all(id),
+  };
+}
+
+export function toSale(ctx: ServiceContext, row: SaleRow): Sale {
+  return assembleSale(row, readSaleParts(ctx, row));
+}
+
+/**
+ * The API's view of a sale from its stored rows. The one mapping: reads use it
+ * on rows they read back, sales.create on the rows it has just written.
+ */
+export function assembleSale(row: SaleRow, parts: SaleParts): Sale {
   return {
     id: row.id,
     number: row.number,
@@ -69,7 +65,7 @@ export function toSale(ctx: ServiceContext, row: SaleRow): Sale {
     correlative: row.correlative,
     status: row.status as SaleStatus,
     registerId: row.registerId,
-    registerCode: register?.code ?? '',
+    registerCode: parts.registerCode,
     sessionId: row.sessionId,
     customer: {
       id: row.customerId,
@@ -85,7 +81,7 @@ export function toSale(ctx: ServiceContext, row: SaleRow): Sale {
     exchangeRate: row.exchangeRate,
     pricesIncludeTax: row.pricesIncludeTax,
     roundingMethod: row.roundingMethod as RoundingMethod,
-    lines: lines.map((l) => ({
+    lines: parts.lines.map((l) => ({
       id: l.id,
       lineNo: l.lineNo,
       productId: l.productId,
@@ -110,7 +106,7 @@ export function toSale(ctx: ServiceContext, row: SaleRow): Sale {
       total: l.total,
       returnedQuantity: toApiQuantity(l.returnedQuantity),
     })),
-    payments: paid.map((p) => ({
+    payments: parts.payments.map((p) => ({
       id: p.id,
       method: p.method as PaymentMethod,
       currency: p.currency,
@@ -145,7 +141,7 @@ export function toSale(ctx: ServiceContext, row: SaleRow): Sale {
     edit: row.editedAt
       ? { reason: row.editReason ?? '', by: row.editedBy, at: row.editedAt }
       : null,
-    returns: returns.map((r) => ({
+    returns: parts.returns.map((r) => ({
       id: r.id,
       number: r.number,
       total: r.total,
