@@ -131,12 +131,46 @@ for (const lang of ['es', 'en'] as const) {
       await expect(rows.first().locator('[data-status]')).toHaveAttribute('data-status', 'ANULADA');
       await expect(rows.first()).toContainText(M.common.saleStatuses.ANULADA);
 
-      // ── Return part of a sale: credit note number on success ───────────
+      // ── One sale: edit it, then return part of it ──────────────────────
       await page.getByLabel(M.sales.filters.text).fill(toReturn.number);
       await expect(rows).toHaveCount(1);
       await expect(rows.first()).toContainText(toReturn.number);
       await rows.first().press('Enter');
       await expect(page.getByRole('heading', { name: toReturn.number })).toBeVisible();
+
+      // Edit: the customer's name and one more product, with a reason.
+      await page.getByRole('button', { name: M.sales.detail.edit, exact: true }).click();
+      await expect(dialog).toBeVisible();
+      await dialog.getByLabel(M.sales.edit.customer).fill('Juana Pérez');
+      const extra = stocked[3]!;
+      await dialog.getByRole('button', { name: M.sales.edit.addProduct }).click();
+      const search = page.getByRole('dialog', { name: M.till.search.title });
+      await search.getByRole('textbox').fill(extra.code);
+      await expect(search.getByRole('option').first()).toContainText(extra.name);
+      await shot('edit-add-product');
+      await search.getByRole('textbox').press('Enter');
+      await expect(search).toBeHidden();
+      await expect(dialog.getByLabel(extra.name)).toHaveValue('1');
+      await shot('edit-dialog');
+      await dialog.getByRole('button', { name: M.sales.edit.submit }).click();
+      await expect(dialog.locator('.field-error')).toHaveText(M.sales.form.reasonRequired);
+      await dialog.getByLabel(M.sales.edit.reason).fill('Nombre mal escrito; llevó uno más');
+      await dialog.getByLabel(M.sales.edit.reason).press('Enter');
+      await expect(dialog).toBeHidden();
+      await expect(page.locator('.sale-title [data-status]')).toHaveText(
+        M.common.saleStatuses.EDITADA,
+      );
+      await expect(page.locator('.sale-facts')).toContainText('Juana Pérez');
+      const edited = await till.call<Sale>('sales.get', { id: toReturn.id }, LUCIA);
+      expect(edited.lines.map((l) => [l.productId, l.quantity])).toEqual([
+        ...toReturn.lines.map((l) => [l.productId, l.quantity]),
+        [extra.id, 1],
+      ]);
+      expect(edited.total).toBe(toReturn.total + extra.price);
+      await expect(page.locator('.sale-lines')).toContainText(extra.name);
+      await shot('sale-detail-edited');
+
+      // Return part of it: the credit note's number on success.
       await page.getByRole('button', { name: M.sales.detail.return, exact: true }).click();
       await expect(dialog).toBeVisible();
       const line = toReturn.lines[0]!;
@@ -169,21 +203,14 @@ for (const lang of ['es', 'en'] as const) {
       await expect(dialog).toBeHidden();
       await expect(page.locator('.sale-events')).toContainText(creditNote.number);
 
-      // ── Edit: the customer's name, with a reason ───────────────────────
+      // A sale with returns keeps its products: the editor says so and offers none.
       await page.getByRole('button', { name: M.sales.detail.edit, exact: true }).click();
-      await expect(dialog).toBeVisible();
-      await dialog.getByLabel(M.sales.edit.customer).fill('Juana Pérez');
-      await shot('edit-dialog');
-      await dialog.getByRole('button', { name: M.sales.edit.submit }).click();
-      await expect(dialog.locator('.field-error')).toHaveText(M.sales.form.reasonRequired);
-      await dialog.getByLabel(M.sales.edit.reason).fill('Nombre mal escrito');
-      await dialog.getByLabel(M.sales.edit.reason).press('Enter');
+      await expect(dialog.getByText(M.sales.edit.linesLocked)).toBeVisible();
+      await expect(dialog.getByRole('button', { name: M.sales.edit.addProduct })).toHaveCount(0);
+      await expect(dialog.getByLabel(line.name)).toBeDisabled();
+      await shot('edit-dialog-returned');
+      await page.keyboard.press('Escape');
       await expect(dialog).toBeHidden();
-      await expect(page.locator('.sale-title [data-status]')).toHaveText(
-        M.common.saleStatuses.EDITADA,
-      );
-      await expect(page.locator('.sale-facts')).toContainText('Juana Pérez');
-      await shot('sale-detail-edited');
 
       // ── Cash: the open session and its X report ────────────────────────
       await nav.getByRole('button', { name: M.common.nav.cash }).click();

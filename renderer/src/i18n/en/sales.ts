@@ -93,8 +93,13 @@ export const sales: typeof es = {
     reason: 'Reason for the change',
     customer: "Customer's name",
     customerHint: 'Changing the name takes the sale off the registered customer.',
-    lines: 'Quantities',
-    linesHint: 'A quantity of 0 removes the line. The till works out the new total when you save.',
+    lines: 'Products',
+    linesHint:
+      'A quantity of 0 removes the line. An added product sells at its current price. The till works out the new total when you save.',
+    linesLocked:
+      'This sale has returns: its products can no longer change. To take more back, make another return.',
+    addProduct: 'Add product',
+    added: 'added',
     payments: 'Payments',
     method: 'Payment method',
     amount: 'Amount',

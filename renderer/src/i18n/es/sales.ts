@@ -93,8 +93,13 @@ export const sales = {
     reason: 'Motivo del cambio',
     customer: 'Nombre del cliente',
     customerHint: 'Al cambiar el nombre, la venta deja de estar a nombre del cliente registrado.',
-    lines: 'Cantidades',
-    linesHint: 'Una cantidad de 0 quita la línea. El total nuevo lo calcula la caja al guardar.',
+    lines: 'Productos',
+    linesHint:
+      'Una cantidad de 0 quita la línea. Un producto agregado va a su precio actual. El total nuevo lo calcula la caja al guardar.',
+    linesLocked:
+      'Esta venta tiene devoluciones: sus productos ya no cambian. Para devolver más, use otra devolución.',
+    addProduct: 'Agregar producto',
+    added: 'agregado',
     payments: 'Pagos',
     method: 'Medio de pago',
     amount: 'Monto',

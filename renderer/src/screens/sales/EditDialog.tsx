@@ -1,17 +1,24 @@
 import { useState } from 'react';
-import type { Sale } from '../../../../core/api/model';
+import type { ProductHit, Sale } from '../../../../core/api/model';
 import { CallError, call } from '../../api/use-call';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
 import { currentLocale, money, quantity, useT } from '../../i18n';
 import { useToasts } from '../../state/toasts';
-import { buildUpdate, editFormOf, type PaymentDraft } from './edit-request';
+import { SearchDialog } from '../till/SearchDialog';
+import { buildUpdate, editFormOf, type AddedLine, type PaymentDraft } from './edit-request';
 import { formErrors } from './form-errors';
 import { PaymentRows } from './PaymentRows';
 import { readQuantity } from './quantities';
 
-/** Edit a sale with a reason: customer name, line quantities, payments. */
+/** A product added in this dialog, with its quantity as typed. */
+interface AddedDraft {
+  readonly product: ProductHit;
+  readonly text: string;
+}
+
+/** Edit a sale with a reason: customer name, line quantities, added products, payments. */
 export function EditDialog({
   sale,
   onClose,
@@ -29,8 +36,13 @@ export function EditDialog({
   const [texts, setTexts] = useState<Record<number, string>>(() =>
     Object.fromEntries(sale.lines.map((l) => [l.id, quantity(l.quantity)])),
   );
+  const [added, setAdded] = useState<AddedDraft[]>([]);
+  const [searching, setSearching] = useState(false);
   const [payments, setPayments] = useState<PaymentDraft[]>([...initial.payments]);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // The till refuses to change the products of a sale with returns (a credit
+  // note already counts them): offer only what it will take.
+  const linesLocked = sale.returns.length > 0;
   const [busy, setBusy] = useState(false);
 
   async function submit() {
@@ -42,11 +54,24 @@ export function EditDialog({
       if (parsed.ok) quantities[line.id] = parsed.thousandths;
       else problems[`line-${line.id}`] = t('sales.form.badQuantity', { example: parsed.example });
     }
+    const addedLines: AddedLine[] = [];
+    for (const { product, text } of added) {
+      const parsed = readQuantity(text, currentLocale());
+      if (parsed.ok) addedLines.push({ productId: product.id, thousandths: parsed.thousandths });
+      else
+        problems[`added-${product.id}`] = t('sales.form.badQuantity', { example: parsed.example });
+    }
     if (!reason.trim()) problems.reason = t('sales.form.reasonRequired');
     if (payments.some((p) => p.method !== 'CREDITO' && p.amount === null))
       problems.payments = t('sales.form.checkField');
     if (Object.keys(problems).length > 0) return setErrors(problems);
-    const request = buildUpdate(sale, { reason, customerName, quantities, payments });
+    const request = buildUpdate(sale, {
+      reason,
+      customerName,
+      quantities,
+      added: addedLines,
+      payments,
+    });
     if (typeof request === 'string') {
       return setErrors({ _form: t(`sales.edit.${request}`) });
     }
@@ -63,85 +88,134 @@ export function EditDialog({
     }
   }
 
+  /** A product picked again adds one more of it rather than a second row. */
+  function addProduct(product: ProductHit) {
+    setSearching(false);
+    setAdded((rows) => {
+      const i = rows.findIndex((row) => row.product.id === product.id);
+      if (i < 0) return [...rows, { product, text: quantity(1) }];
+      const parsed = readQuantity(rows[i]!.text, currentLocale());
+      const next = parsed.ok ? quantity((parsed.thousandths + 1000) / 1000) : rows[i]!.text;
+      return rows.map((row, k) => (k === i ? { ...row, text: next } : row));
+    });
+  }
+
   return (
-    <Dialog
-      title={t('sales.edit.title', { number: sale.number })}
-      wide
-      onClose={onClose}
-      footer={
-        <>
-          <span className="muted footer-note">
-            {t('sales.edit.totalNow', { total: money(sale.due, sale.currency) })}
-          </span>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" form="sale-edit" variant="primary" disabled={busy}>
-            {busy ? t('common.saving') : t('sales.edit.submit')}
-          </Button>
-        </>
-      }
-    >
-      <form
-        id="sale-edit"
-        className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+    <>
+      <Dialog
+        title={t('sales.edit.title', { number: sale.number })}
+        wide
+        onClose={onClose}
+        footer={
+          <>
+            <span className="muted footer-note">
+              {t('sales.edit.totalNow', { total: money(sale.due, sale.currency) })}
+            </span>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" form="sale-edit" variant="primary" disabled={busy}>
+              {busy ? t('common.saving') : t('sales.edit.submit')}
+            </Button>
+          </>
+        }
       >
-        <div className="grid-2">
-          <TextField
-            label={t('sales.edit.reason')}
-            value={reason}
-            maxLength={300}
-            autoFocus
-            onChange={(e) => setReason(e.target.value)}
-            error={errors.reason}
-          />
-          <TextField
-            label={t('sales.edit.customer')}
-            value={customerName}
-            maxLength={100}
-            onChange={(e) => setCustomerName(e.target.value)}
-            error={errors.customerName}
-            hint={sale.customer.id !== null ? t('sales.edit.customerHint') : undefined}
-          />
-        </div>
-        <fieldset className="edit-section">
-          <legend>{t('sales.edit.lines')}</legend>
-          <p className="muted cs-small">{t('sales.edit.linesHint')}</p>
-          <div className="edit-lines">
-            {sale.lines.map((line) => (
-              <label key={line.id} className="edit-line">
-                <span className="edit-line-name">
-                  {line.name}
-                  <small className="muted"> · {money(line.unitPrice, sale.currency)}</small>
-                </span>
-                <input
-                  className="input num"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  value={texts[line.id] ?? ''}
-                  aria-invalid={errors[`line-${line.id}`] ? true : undefined}
-                  onChange={(e) => setTexts((s) => ({ ...s, [line.id]: e.target.value }))}
-                />
-                {errors[`line-${line.id}`] && (
-                  <small className="field-error">{errors[`line-${line.id}`]}</small>
-                )}
-              </label>
-            ))}
+        <form
+          id="sale-edit"
+          className="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <div className="grid-2">
+            <TextField
+              label={t('sales.edit.reason')}
+              value={reason}
+              maxLength={300}
+              autoFocus
+              onChange={(e) => setReason(e.target.value)}
+              error={errors.reason}
+            />
+            <TextField
+              label={t('sales.edit.customer')}
+              value={customerName}
+              maxLength={100}
+              onChange={(e) => setCustomerName(e.target.value)}
+              error={errors.customerName}
+              hint={sale.customer.id !== null ? t('sales.edit.customerHint') : undefined}
+            />
           </div>
-        </fieldset>
-        <fieldset className="edit-section">
-          <legend>{t('sales.edit.payments')}</legend>
-          <PaymentRows payments={payments} currency={sale.currency} onChange={setPayments} />
-          {errors.payments && <small className="field-error">{errors.payments}</small>}
-        </fieldset>
-        {errors._form && (
-          <p className="field-error" role="alert">
-            {errors._form}
-          </p>
-        )}
-      </form>
-    </Dialog>
+          <fieldset className="edit-section">
+            <legend>{t('sales.edit.lines')}</legend>
+            <p className="muted cs-small">
+              {linesLocked ? t('sales.edit.linesLocked') : t('sales.edit.linesHint')}
+            </p>
+            <div className="edit-lines">
+              {sale.lines.map((line) => (
+                <label key={line.id} className="edit-line">
+                  <span className="edit-line-name">
+                    {line.name}
+                    <small className="muted"> · {money(line.unitPrice, sale.currency)}</small>
+                  </span>
+                  <input
+                    className="input num"
+                    inputMode="decimal"
+                    autoComplete="off"
+                    value={texts[line.id] ?? ''}
+                    disabled={linesLocked}
+                    aria-invalid={errors[`line-${line.id}`] ? true : undefined}
+                    onChange={(e) => setTexts((s) => ({ ...s, [line.id]: e.target.value }))}
+                  />
+                  {errors[`line-${line.id}`] && (
+                    <small className="field-error">{errors[`line-${line.id}`]}</small>
+                  )}
+                </label>
+              ))}
+              {added.map(({ product, text }) => (
+                <label key={`added-${product.id}`} className="edit-line">
+                  <span className="edit-line-name">
+                    {product.name}
+                    <small className="muted">
+                      {' '}
+                      · {money(product.price, sale.currency)} · {t('sales.edit.added')}
+                    </small>
+                  </span>
+                  <input
+                    className="input num"
+                    inputMode="decimal"
+                    autoComplete="off"
+                    value={text}
+                    aria-invalid={errors[`added-${product.id}`] ? true : undefined}
+                    onChange={(e) =>
+                      setAdded((rows) =>
+                        rows.map((row) =>
+                          row.product.id === product.id ? { ...row, text: e.target.value } : row,
+                        ),
+                      )
+                    }
+                  />
+                  {errors[`added-${product.id}`] && (
+                    <small className="field-error">{errors[`added-${product.id}`]}</small>
+                  )}
+                </label>
+              ))}
+            </div>
+            {!linesLocked && (
+              <Button onClick={() => setSearching(true)}>{t('sales.edit.addProduct')}</Button>
+            )}
+          </fieldset>
+          <fieldset className="edit-section">
+            <legend>{t('sales.edit.payments')}</legend>
+            <PaymentRows payments={payments} currency={sale.currency} onChange={setPayments} />
+            {errors.payments && <small className="field-error">{errors.payments}</small>}
+          </fieldset>
+          {errors._form && (
+            <p className="field-error" role="alert">
+              {errors._form}
+            </p>
+          )}
+        </form>
+      </Dialog>
+      {searching && <SearchDialog onPick={addProduct} onClose={() => setSearching(false)} />}
+    </>
   );
 }

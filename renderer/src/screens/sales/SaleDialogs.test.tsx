@@ -1,10 +1,12 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Actor, SaleReturn } from '../../../../core/api/model';
+import type { Actor, ProductHit, SaleReturn } from '../../../../core/api/model';
+import { api } from '../../api/client';
 import { CallError, call } from '../../api/use-call';
 import type * as UseCall from '../../api/use-call';
 import { useSession } from '../../state/session';
+import { EditDialog } from './EditDialog';
 import { ReturnDialog } from './ReturnDialog';
 import { makeSale } from './testing';
 import type { Person } from './usePeople';
@@ -14,6 +16,7 @@ vi.mock('../../api/use-call', async (original) => ({
   ...(await original<typeof UseCall>()),
   call: vi.fn(),
 }));
+vi.mock('../../api/client', () => ({ api: { call: vi.fn() } }));
 
 const people: Person[] = [
   { id: 1, name: 'Rosa', role: 'admin', active: true },
@@ -165,5 +168,87 @@ describe('ReturnDialog', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Registrar devolución' }));
     expect(screen.getByText(/Elija al supervisor/)).toBeTruthy();
     expect(call).not.toHaveBeenCalled();
+  });
+});
+
+describe('EditDialog', () => {
+  const bag: ProductHit = {
+    id: 9,
+    code: 'BOLSA',
+    name: 'Bolsa plástica',
+    price: 20,
+    stock: 100_000,
+    soldBy: 'unit',
+    trackStock: true,
+    active: true,
+  };
+
+  async function addBag() {
+    await userEvent.click(screen.getByRole('button', { name: 'Agregar producto' }));
+    await userEvent.type(screen.getByPlaceholderText('Nombre o código (mín. 2 letras)'), 'bol');
+    await screen.findByRole('option', { name: /Bolsa plástica/ });
+    await userEvent.keyboard('{Enter}');
+  }
+
+  it('adds a searched product, once per pick, and sends it by product id', async () => {
+    useSession.setState({ actor: supervisor });
+    vi.mocked(api.call).mockResolvedValue({ ok: true, value: [bag] } as never);
+    vi.mocked(call).mockResolvedValue(sale as never);
+    const onDone = vi.fn();
+    render(<EditDialog sale={sale} onClose={vi.fn()} onDone={onDone} />);
+
+    await addBag();
+    expect(api.call).toHaveBeenCalledWith('products.search', { text: 'bol', limit: 20 });
+    const bagQuantity = screen.getByLabelText(/Bolsa plástica/) as HTMLInputElement;
+    expect(bagQuantity.value).toBe('1');
+    await addBag();
+    expect(screen.getAllByLabelText(/Bolsa plástica/)).toHaveLength(1);
+    expect(bagQuantity.value).toBe('2');
+
+    await userEvent.type(screen.getByLabelText('Motivo del cambio'), 'Se llevó bolsas');
+    await userEvent.click(screen.getByRole('button', { name: 'Guardar cambios' }));
+    expect(call).toHaveBeenCalledWith('sales.update', {
+      id: sale.id,
+      reason: 'Se llevó bolsas',
+      lines: [
+        { lineId: 1, quantity: 3 },
+        { lineId: 2, quantity: 1.25 },
+        { productId: 9, quantity: 2 },
+      ],
+    });
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+  });
+
+  it('refuses a bad quantity on an added product and sends nothing', async () => {
+    useSession.setState({ actor: supervisor });
+    vi.mocked(api.call).mockResolvedValue({ ok: true, value: [bag] } as never);
+    render(<EditDialog sale={sale} onClose={vi.fn()} onDone={vi.fn()} />);
+    await addBag();
+    const bagQuantity = screen.getByLabelText(/Bolsa plástica/);
+    await userEvent.clear(bagQuantity);
+    await userEvent.type(bagQuantity, 'dos');
+    await userEvent.type(screen.getByLabelText('Motivo del cambio'), 'r');
+    await userEvent.click(screen.getByRole('button', { name: 'Guardar cambios' }));
+    expect(bagQuantity.getAttribute('aria-invalid')).toBe('true');
+    expect(call).not.toHaveBeenCalled();
+  });
+
+  it('offers no product changes on a sale with returns, only the rest', () => {
+    const returned = makeSale({
+      returns: [
+        {
+          id: 'r',
+          number: 'BC01-00000001',
+          total: 1050,
+          reason: 'Vencido',
+          createdAt: sale.createdAt,
+        },
+      ],
+    });
+    render(<EditDialog sale={returned} onClose={vi.fn()} onDone={vi.fn()} />);
+    expect(screen.getByText(/Esta venta tiene devoluciones/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Agregar producto' })).toBeNull();
+    expect((screen.getByLabelText(/Agua Cielo/) as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByLabelText('Nombre del cliente') as HTMLInputElement).disabled).toBe(false);
   });
 });

@@ -40,6 +40,34 @@ describe('the sales.update request', () => {
     expect(buildUpdate(sale, { ...form, quantities: { 1: 0, 2: 0 } })).toBe('noLines');
   });
 
+  it('sends added products by product id after the kept lines; 0 leaves one out', () => {
+    const form = {
+      ...editFormOf(sale),
+      reason: 'Se llevó una bolsa',
+      added: [
+        { productId: 9, thousandths: 1500 },
+        { productId: 10, thousandths: 0 },
+      ],
+    };
+    expect(buildUpdate(sale, form)).toEqual({
+      id: sale.id,
+      reason: 'Se llevó una bolsa',
+      lines: [
+        { lineId: 1, quantity: 3 },
+        { lineId: 2, quantity: 1.25 },
+        { productId: 9, quantity: 1.5 },
+      ],
+    });
+    // Every old line removed, one product added: still a sale with a line.
+    expect(buildUpdate(sale, { ...form, quantities: { 1: 0, 2: 0 } })).toMatchObject({
+      lines: [{ productId: 9, quantity: 1.5 }],
+    });
+    // An added product left at 0 is no change at all.
+    expect(buildUpdate(sale, { ...form, added: [{ productId: 9, thousandths: 0 }] })).toBe(
+      'nothingChanged',
+    );
+  });
+
   it('sends the payments when they change', () => {
     const form = editFormOf(sale);
     const payments = [

@@ -16,11 +16,19 @@ export interface PaymentDraft {
   readonly reference: string;
 }
 
+/** A product added to the sale while editing it; it sells at its current price. */
+export interface AddedLine {
+  readonly productId: number;
+  /** 0 leaves it out. */
+  readonly thousandths: number;
+}
+
 export interface EditForm {
   readonly reason: string;
   readonly customerName: string;
   /** Thousandths per sale line id; 0 removes the line. */
   readonly quantities: Readonly<Record<number, number>>;
+  readonly added: readonly AddedLine[];
   readonly payments: readonly PaymentDraft[];
 }
 
@@ -42,6 +50,7 @@ export function editFormOf(sale: Sale): EditForm {
     reason: '',
     customerName: sale.customer.name,
     quantities: Object.fromEntries(sale.lines.map((l) => [l.id, toThousandths(l.quantity)])),
+    added: [],
     payments: paymentDrafts(sale),
   };
 }
@@ -78,19 +87,23 @@ export function buildUpdate(sale: Sale, form: EditForm): SaleUpdate | EditProble
     if (sale.customer.id !== null) update.customerId = null;
   }
 
-  const linesChanged = sale.lines.some(
-    (l) => (form.quantities[l.id] ?? toThousandths(l.quantity)) !== toThousandths(l.quantity),
-  );
+  const added = form.added.filter((l) => l.thousandths > 0);
+  const linesChanged =
+    added.length > 0 ||
+    sale.lines.some(
+      (l) => (form.quantities[l.id] ?? toThousandths(l.quantity)) !== toThousandths(l.quantity),
+    );
   if (linesChanged) {
     const kept = sale.lines
       .map((l) => ({ lineId: l.id, thousandths: form.quantities[l.id] ?? 0 }))
       .filter((l) => l.thousandths > 0);
-    if (kept.length === 0) return 'noLines';
+    if (kept.length + added.length === 0) return 'noLines';
     changed = true;
-    update.lines = kept.map((l) => ({
-      lineId: l.lineId,
-      quantity: fromThousandths(l.thousandths),
-    }));
+    // Kept lines go by id (they keep their price snapshot); added ones by product.
+    update.lines = [
+      ...kept.map((l) => ({ lineId: l.lineId, quantity: fromThousandths(l.thousandths) })),
+      ...added.map((l) => ({ productId: l.productId, quantity: fromThousandths(l.thousandths) })),
+    ];
   }
 
   if (!samePayments(form.payments, paymentDrafts(sale))) {

@@ -4,8 +4,17 @@ import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { money, quantity, useT } from '../../i18n';
 
-/** F2: type-ahead search by name or code; ↑/↓ and Enter add the product. */
-export function SearchDialog({ onPick, onClose }: { onPick(code: string): void; onClose(): void }) {
+/**
+ * Type-ahead search by name or code; ↑/↓ and Enter pick the product. The till
+ * opens it with F2; the sale editor to add a product.
+ */
+export function SearchDialog({
+  onPick,
+  onClose,
+}: {
+  onPick(hit: ProductHit): void;
+  onClose(): void;
+}) {
   const t = useT();
   const [text, setText] = useState('');
   const [hits, setHits] = useState<readonly ProductHit[]>([]);
@@ -39,7 +48,7 @@ export function SearchDialog({ onPick, onClose }: { onPick(code: string): void; 
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') setIndex((i) => Math.min(i + 1, shown.length - 1));
           else if (e.key === 'ArrowUp') setIndex((i) => Math.max(i - 1, 0));
-          else if (e.key === 'Enter' && shown[index]) onPick(shown[index].code);
+          else if (e.key === 'Enter' && shown[index]) onPick(shown[index]);
           else return;
           e.preventDefault();
         }}
@@ -51,7 +60,7 @@ export function SearchDialog({ onPick, onClose }: { onPick(code: string): void; 
             role="option"
             aria-selected={i === index}
             className={i === index ? 'active' : undefined}
-            onMouseDown={() => onPick(hit.code)}
+            onMouseDown={() => onPick(hit)}
           >
             <span>
               <strong>{hit.name}</strong>

@@ -303,8 +303,8 @@ export function TillScreen() {
       {dialog === 'search' && (
         <SearchDialog
           onClose={close}
-          onPick={(code) => {
-            queue.push(code);
+          onPick={(hit) => {
+            queue.push(hit.code);
             close();
           }}
         />
