@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Actor } from '../../core/api/model';
 import type { TenderoDb } from '../../db/open';
+import { getOrMake } from './memo';
 
 /**
  * What a use case gets besides its input: the database, who is acting (from
@@ -39,15 +40,9 @@ const statements = new WeakMap<object, Map<string, Statement>>();
  * skip re-parsing SQL on every call.
  */
 export function statement(ctx: Pick<ServiceContext, 'db'>, sql: string): Statement {
-  let cache = statements.get(ctx.db.sqlite);
-  if (!cache) {
-    cache = new Map();
-    statements.set(ctx.db.sqlite, cache);
-  }
-  let prepared = cache.get(sql);
-  if (!prepared) {
-    prepared = ctx.db.sqlite.prepare(sql);
-    cache.set(sql, prepared);
-  }
-  return prepared;
+  return getOrMake(
+    getOrMake(statements, ctx.db.sqlite, () => new Map()),
+    sql,
+    () => ctx.db.sqlite.prepare(sql),
+  );
 }

@@ -2,6 +2,7 @@ import { Column, getTableColumns } from 'drizzle-orm';
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Statement } from 'better-sqlite3';
 import { type ServiceContext } from './context';
+import { getOrMake } from './memo';
 
 /**
  * Hot-path helpers. Building a drizzle query costs tens of microseconds each
@@ -17,17 +18,11 @@ const preparedQueries = new WeakMap<object, Map<string, unknown>>();
  * result with the values.
  */
 export function prepared<P>(ctx: Pick<ServiceContext, 'db'>, key: string, build: () => P): P {
-  let cache = preparedQueries.get(ctx.db.sqlite);
-  if (!cache) {
-    cache = new Map();
-    preparedQueries.set(ctx.db.sqlite, cache);
-  }
-  let query = cache.get(key) as P | undefined;
-  if (query === undefined) {
-    query = build();
-    cache.set(key, query);
-  }
-  return query;
+  return getOrMake(
+    getOrMake(preparedQueries, ctx.db.sqlite, () => new Map()),
+    key,
+    build,
+  ) as P;
 }
 
 /** Reads whole rows of one table, shaped as the table's `$inferSelect`. */
@@ -65,28 +60,22 @@ const rowReaders = new WeakMap<object, Map<SQLiteTable, Map<string, RowReader<ob
 /**
  * Whole rows of `table` where `clause` holds (the SQL after WHERE, with `?`
  * parameters and database column names; every row without one), as drizzle
- * would return them, read
- * through a plain statement prepared once per connection. For the hot paths:
- * a drizzle query maps each row through generic code that costs several times
- * the read itself when the sale path runs with cold CPU caches.
+ * would return them, read through a plain statement prepared once per
+ * connection. For the hot paths: a drizzle query maps each row through generic
+ * code that costs several times the read itself when the sale path runs with
+ * cold CPU caches.
  */
 export function selectRows<T extends SQLiteTable>(
   ctx: Pick<ServiceContext, 'db'>,
   table: T,
   clause?: string,
 ): RowReader<T['$inferSelect']> {
-  let byTable = rowReaders.get(ctx.db.sqlite);
-  if (!byTable) {
-    byTable = new Map();
-    rowReaders.set(ctx.db.sqlite, byTable);
-  }
-  let byClause = byTable.get(table);
-  if (!byClause) {
-    byClause = new Map();
-    byTable.set(table, byClause);
-  }
-  let reader = byClause.get(clause ?? '');
-  if (!reader) {
+  const byClause = getOrMake(
+    getOrMake(rowReaders, ctx.db.sqlite, () => new Map()),
+    table,
+    () => new Map(),
+  );
+  const reader = getOrMake(byClause, clause ?? '', (): RowReader<object> => {
     const readings = columnReadings(table);
     const columns = getTableColumns(table) as Record<string, Column>;
     const statement = ctx.db.sqlite
@@ -94,7 +83,7 @@ export function selectRows<T extends SQLiteTable>(
         `SELECT ${readings.map(({ key }) => `"${columns[key]!.name}"`).join(', ')} FROM "${getTableConfig(table).name}"${clause === undefined ? '' : ` WHERE ${clause}`}`,
       )
       .raw(true);
-    reader = {
+    return {
       get(...params) {
         const values = statement.get(...params) as unknown[] | undefined;
         return values && toRow(readings, values);
@@ -103,8 +92,7 @@ export function selectRows<T extends SQLiteTable>(
         return (statement.all(...params) as unknown[][]).map((values) => toRow(readings, values));
       },
     };
-    byClause.set(clause ?? '', reader);
-  }
+  });
   return reader as RowReader<T['$inferSelect']>;
 }
 
@@ -126,21 +114,18 @@ interface TableShape {
 const shapes = new WeakMap<SQLiteTable, TableShape>();
 
 function shapeOf(table: SQLiteTable): TableShape {
-  let shape = shapes.get(table);
-  if (!shape) {
+  return getOrMake(shapes, table, () => {
     const columns = getTableColumns(table) as Record<string, Column>;
     const keys = Object.keys(columns);
     const isRowid = (key: string) =>
       columns[key]!.primary && columns[key]!.columnType === 'SQLiteInteger';
-    shape = {
+    return {
       name: getTableConfig(table).name,
       columns,
       keys,
       keysButRowid: keys.filter((key) => !isRowid(key)),
     };
-    shapes.set(table, shape);
-  }
-  return shape;
+  });
 }
 
 const insertStatements = new WeakMap<object, Map<SQLiteTable, Map<string, Statement>>>();
@@ -152,25 +137,17 @@ function insertStatement(
   keys: readonly string[],
   signature: string,
 ): Statement {
-  let byTable = insertStatements.get(ctx.db.sqlite);
-  if (!byTable) {
-    byTable = new Map();
-    insertStatements.set(ctx.db.sqlite, byTable);
-  }
-  let bySignature = byTable.get(table);
-  if (!bySignature) {
-    bySignature = new Map();
-    byTable.set(table, bySignature);
-  }
-  let insert = bySignature.get(signature);
-  if (!insert) {
+  const bySignature = getOrMake(
+    getOrMake(insertStatements, ctx.db.sqlite, () => new Map()),
+    table,
+    () => new Map(),
+  );
+  return getOrMake(bySignature, signature, () => {
     const { name, columns } = shapeOf(table);
-    insert = ctx.db.sqlite.prepare(
+    return ctx.db.sqlite.prepare(
       `INSERT INTO "${name}" (${keys.map((key) => `"${columns[key]!.name}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
     );
-    bySignature.set(signature, insert);
-  }
-  return insert;
+  });
 }
 
 /** The values of `keys` in order, or undefined if the row leaves one of them out. */
