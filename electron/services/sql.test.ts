@@ -3,6 +3,8 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import {
   auditLog,
   cashSessions,
+  categories,
+  productBarcodes,
   payments,
   products,
   registers,
@@ -22,7 +24,15 @@ afterEach(() => till?.close());
 describe('selectRows', () => {
   it('reads every table as drizzle does: same keys, values and booleans', async () => {
     till = await setUpTill('PE');
-    const p = await product(till, { code: 'A', price: 1180, stock: 5, soldBy: 'weight' });
+    const drinks = await till.call('categories.create', { name: 'Bebidas' });
+    const p = await product(till, {
+      code: 'A',
+      price: 1180,
+      stock: 5,
+      soldBy: 'weight',
+      categoryId: drinks.id,
+      barcodes: ['7750000000014', '7750000000021'],
+    });
     await product(till, { code: 'S', price: 500, trackStock: false, active: false });
     const rosa = await customer(till, {
       name: 'Rosa',
@@ -41,7 +51,9 @@ describe('selectRows', () => {
       settings,
       registers,
       taxCategories,
+      categories,
       products,
+      productBarcodes,
       cashSessions,
       sales,
       saleLines,
@@ -58,6 +70,14 @@ describe('selectRows', () => {
       till.db.orm.select().from(products).all()[0],
     );
     expect(selectRows(ctx, products, 'id = ?').get(999)).toBeUndefined();
+    // The scan path's lookup: a barcode to its product, through a subquery.
+    const byBarcode = selectRows(
+      ctx,
+      products,
+      'id = (SELECT product_id FROM product_barcodes WHERE barcode = ?)',
+    );
+    expect(byBarcode.get('7750000000021')?.id).toBe(p.id);
+    expect(byBarcode.get('7750000000038')).toBeUndefined();
   });
 
   it('insertRow returns the new rowid and leaves undefined keys to their defaults', async () => {

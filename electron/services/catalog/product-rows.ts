@@ -1,5 +1,5 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { prepared, selectRows } from '../sql';
+import { asc, inArray } from 'drizzle-orm';
+import { selectRows } from '../sql';
 import type { Product, SoldBy } from '../../../core/api/model';
 import { DomainError } from '../../../core/errors';
 import { categories, productBarcodes, products } from '../../../db/schema';
@@ -15,14 +15,7 @@ export function toApiQuantity(thousandths: number): number {
 /** One product's barcodes: the scan path's common case, prepared once. */
 function barcodesOf(ctx: ServiceContext, ids: readonly number[]) {
   if (ids.length === 1) {
-    return prepared(ctx, 'barcodesOfProduct', () =>
-      ctx.db.orm
-        .select()
-        .from(productBarcodes)
-        .where(eq(productBarcodes.productId, sql.placeholder('id')))
-        .orderBy(asc(productBarcodes.barcode))
-        .prepare(),
-    ).all({ id: ids[0] });
+    return selectRows(ctx, productBarcodes, 'product_id = ? ORDER BY barcode').all(ids[0]);
   }
   return ctx.db.orm
     .select()
@@ -43,14 +36,8 @@ export function toProducts(ctx: ServiceContext, rows: readonly ProductRow[]): Pr
     categoryIds.length === 0
       ? []
       : categoryIds.length === 1
-        ? prepared(ctx, 'categoryName', () =>
-            ctx.db.orm
-              .select({ id: categories.id, name: categories.name })
-              .from(categories)
-              .where(eq(categories.id, sql.placeholder('id')))
-              .prepare(),
-          )
-            .all({ id: categoryIds[0] })
+        ? selectRows(ctx, categories, 'id = ?')
+            .all(categoryIds[0])
             .map((c) => [c.id, c.name] as const)
         : ctx.db.orm
             .select({ id: categories.id, name: categories.name })

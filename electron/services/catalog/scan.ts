@@ -1,5 +1,5 @@
-import { eq, or, sql } from 'drizzle-orm';
-import { prepared } from '../sql';
+import { eq, or } from 'drizzle-orm';
+import { selectRows } from '../sql';
 import { DomainError } from '../../../core/errors';
 import type { ScanResult } from '../../../core/api/model';
 import {
@@ -12,7 +12,7 @@ import {
   type ScaleReading,
 } from '../../../core/barcode';
 import { currency as currencyOf } from '../../../core/money/currency';
-import { productBarcodes, products } from '../../../db/schema';
+import { products } from '../../../db/schema';
 import type { ServiceContext } from '../context';
 import type { Store } from '../store';
 import { toProducts, type ProductRow, toApiQuantity } from './product-rows';
@@ -32,14 +32,11 @@ export interface ResolvedScan {
 }
 
 function byBarcode(ctx: ServiceContext, code: string): ProductRow | undefined {
-  return prepared(ctx, 'productByBarcode', () =>
-    ctx.db.orm
-      .select({ p: products })
-      .from(productBarcodes)
-      .innerJoin(products, eq(products.id, productBarcodes.productId))
-      .where(eq(productBarcodes.barcode, sql.placeholder('code')))
-      .prepare(),
-  ).get({ code })?.p;
+  return selectRows(
+    ctx,
+    products,
+    'id = (SELECT product_id FROM product_barcodes WHERE barcode = ?)',
+  ).get(code);
 }
 
 /**
@@ -53,13 +50,7 @@ function upcTwin(code: string): string | undefined {
 }
 
 function byCode(ctx: ServiceContext, code: string): ProductRow | undefined {
-  return prepared(ctx, 'productByCode', () =>
-    ctx.db.orm
-      .select()
-      .from(products)
-      .where(eq(products.code, sql.placeholder('code')))
-      .prepare(),
-  ).get({ code });
+  return selectRows(ctx, products, 'code = ?').get(code);
 }
 
 /** The product a scale label's P digits point at: its code or barcode, with or without leading zeros. */
