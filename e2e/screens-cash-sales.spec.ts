@@ -151,6 +151,7 @@ for (const lang of ['es', 'en'] as const) {
       await search.getByRole('textbox').press('Enter');
       await expect(search).toBeHidden();
       await expect(dialog.getByLabel(extra.name)).toHaveValue('1');
+      await expect(dialog.getByLabel(extra.name)).toBeFocused();
       await shot('edit-dialog');
       await dialog.getByRole('button', { name: M.sales.edit.submit }).click();
       await expect(dialog.locator('.field-error')).toHaveText(M.sales.form.reasonRequired);

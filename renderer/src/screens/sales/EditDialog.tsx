@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ProductHit, Sale } from '../../../../core/api/model';
 import { CallError, call } from '../../api/use-call';
 import { Button } from '../../components/Button';
@@ -38,6 +38,17 @@ export function EditDialog({
   );
   const [added, setAdded] = useState<AddedDraft[]>([]);
   const [searching, setSearching] = useState(false);
+  // The product just picked, so its quantity takes the focus (an object: picking
+  // the same one again must focus it again).
+  const [picked, setPicked] = useState<{ id: number } | null>(null);
+  useEffect(() => {
+    // Runs after the search dialog has handed the focus back to the button.
+    const field = picked && document.getElementById(`added-quantity-${picked.id}`);
+    if (field instanceof HTMLInputElement) {
+      field.focus();
+      field.select();
+    }
+  }, [picked]);
   const [payments, setPayments] = useState<PaymentDraft[]>([...initial.payments]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   // The till refuses to change the products of a sale with returns (a credit
@@ -91,6 +102,7 @@ export function EditDialog({
   /** A product picked again adds one more of it rather than a second row. */
   function addProduct(product: ProductHit) {
     setSearching(false);
+    setPicked({ id: product.id });
     setAdded((rows) => {
       const i = rows.findIndex((row) => row.product.id === product.id);
       if (i < 0) return [...rows, { product, text: quantity(1) }];
@@ -180,6 +192,7 @@ export function EditDialog({
                     </small>
                   </span>
                   <input
+                    id={`added-quantity-${product.id}`}
                     className="input num"
                     inputMode="decimal"
                     autoComplete="off"

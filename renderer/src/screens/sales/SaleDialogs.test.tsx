@@ -201,6 +201,7 @@ describe('EditDialog', () => {
     expect(api.call).toHaveBeenCalledWith('products.search', { text: 'bol', limit: 20 });
     const bagQuantity = screen.getByLabelText(/Bolsa plástica/) as HTMLInputElement;
     expect(bagQuantity.value).toBe('1');
+    expect(document.activeElement).toBe(bagQuantity);
     await addBag();
     expect(screen.getAllByLabelText(/Bolsa plástica/)).toHaveLength(1);
     expect(bagQuantity.value).toBe('2');
