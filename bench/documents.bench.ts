@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
+import { roundRatio } from '../core/money/rounding';
 import { addDays } from '../core/time';
 import { openDatabase } from '../db/open';
 import { createApi, type Session } from '../electron/api';
@@ -85,7 +86,7 @@ async function buildShop(): Promise<Shop> {
       code: `P${String(i).padStart(5, '0')}`,
       name: `Producto de góndola número ${i}`,
       price,
-      cost: Math.floor(price * 0.7),
+      cost: roundRatio(BigInt(price) * 7n, 10n, 'HALF_UP'),
       categoryId: categories[i % categories.length],
       initialStock: 1_000_000,
     });

@@ -15,6 +15,7 @@ import type { ServiceContext } from '../electron/services/context';
 import { createSale } from '../electron/services/sales/create';
 import { initStore } from '../electron/services/setup';
 import { gtinCheckDigit } from '../core/barcode';
+import { roundRatio } from '../core/money/rounding';
 import { addDays } from '../core/time';
 import { computeTaxes } from '../core/tax/document';
 import { PROFILES, taxRulesOf } from '../core/profiles';
@@ -192,7 +193,7 @@ function build(file: string): YearStore {
             categoryId: null,
             soldBy: 'unit',
             price,
-            cost: Math.floor(price * 0.7),
+            cost: roundRatio(BigInt(price) * 7n, 10n, 'HALF_UP'),
             taxCategory,
             trackStock: true,
             allowNegative: false,

@@ -11,6 +11,8 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { RenderedDocument } from '../../core/api/areas/documents';
 import type { Summary } from '../../core/api/model';
+import { allocateByLargestRemainder } from '../../core/money/allocate';
+import { roundRatio } from '../../core/money/rounding';
 import { addDays } from '../../core/time';
 import type { DocumentStore } from './model';
 
@@ -131,7 +133,14 @@ export function sampleYearSummary(): Summary {
   });
   const total = perDay.reduce((sum, d) => sum + d.total, 0);
   const count = perDay.reduce((sum, d) => sum + d.count, 0);
-  const base = Math.round((total * 100) / 118);
+  const base = roundRatio(BigInt(total) * 100n, 118n, 'HALF_UP');
+  // Splits that add up to the totals, as a real summary's do.
+  const [cashCount, cardCount] = allocateByLargestRemainder(count, [7, 3]) as [number, number];
+  const [cash, card] = allocateByLargestRemainder(total, [7, 3]) as [number, number];
+  const [cost, profit] = allocateByLargestRemainder(base, [7, 3]) as [number, number];
+  const perCashier = allocateByLargestRemainder(total, [1, 1, 1, 1]);
+  const perCashierCount = allocateByLargestRemainder(count, [1, 1, 1, 1]);
+  const perCategory = allocateByLargestRemainder(total, Array<number>(12).fill(1));
   return {
     from,
     to: addDays(from, 364),
@@ -147,7 +156,7 @@ export function sampleYearSummary(): Summary {
       fixedTax: 0,
       igtf: 0,
       total,
-      averageTicket: Math.round(total / count),
+      averageTicket: roundRatio(BigInt(total), BigInt(count), 'HALF_UP'),
     },
     taxes: [{ rate: 1800, base, tax: total - base }],
     voids: { count: 120, total: 250_000 },
@@ -156,27 +165,27 @@ export function sampleYearSummary(): Summary {
       {
         method: 'EFECTIVO',
         currency: 'PEN',
-        count: Math.round(count * 0.7),
-        amount: Math.round(total * 0.7),
+        count: cashCount,
+        amount: cash,
       },
       {
         method: 'TARJETA',
         currency: 'PEN',
-        count: Math.round(count * 0.3),
-        amount: total - Math.round(total * 0.7),
+        count: cardCount,
+        amount: card,
       },
     ],
     byCashier: ['Ana', 'Beto', 'Carla', 'Diego'].map((name, i) => ({
       id: i + 1,
       name,
-      count: Math.round(count / 4),
-      total: Math.round(total / 4),
+      count: perCashierCount[i]!,
+      total: perCashier[i]!,
     })),
     byCategory: Array.from({ length: 12 }, (_, i) => ({
       id: i + 1,
       name: `Categoría ${i + 1} — abarrotes y más`,
       count: 10_000 - i * 500,
-      total: Math.round(total / 12),
+      total: perCategory[i]!,
     })),
     topProducts: Array.from({ length: 20 }, (_, i) => ({
       productId: i + 1,
@@ -186,7 +195,7 @@ export function sampleYearSummary(): Summary {
       total: 9_000_000 - i * 200_000,
       profit: 2_000_000 - i * 50_000,
     })),
-    profit: { revenue: base, cost: Math.round(base * 0.7), profit: base - Math.round(base * 0.7) },
+    profit: { revenue: base, cost, profit },
     extraIncome: [{ type: 'domicilio', count: 300, amount: 150_000 }],
     expenses: [{ type: 'gasto', count: 50, amount: 400_000 }],
     perDay,
