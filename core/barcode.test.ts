@@ -5,6 +5,7 @@ import {
   gtinCheckDigit,
   gtinKindOf,
   isValidGtin,
+  labelPriceInMinor,
   parseScaleLayout,
   parseScanInput,
 } from './barcode';
@@ -121,6 +122,18 @@ describe('scale barcodes', () => {
     const error = errorOf(() => parseScaleLayout(pattern));
     expect(error.details).toMatchObject({ reason: 'INVALID_LAYOUT' });
     expect(error.message).toMatch(message);
+  });
+});
+
+describe('a label price in the store currency', () => {
+  it('shifts to the currency minor units, rounding half up when it has fewer', () => {
+    expect(labelPriceInMinor(1290, 2, 2)).toBe(1290);
+    expect(labelPriceInMinor(13, 0, 2)).toBe(1300);
+    expect(labelPriceInMinor(12900, 3, 2)).toBe(1290);
+    expect(labelPriceInMinor(1290, 2, 0)).toBe(13);
+    expect(labelPriceInMinor(1250, 2, 0)).toBe(13);
+    expect(labelPriceInMinor(1249, 2, 0)).toBe(12);
+    expect(labelPriceInMinor(12345, 3, 2)).toBe(1235);
   });
 });
 

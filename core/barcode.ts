@@ -1,4 +1,5 @@
 import { DomainError } from './errors';
+import { roundRatio } from './money/rounding';
 
 /**
  * Barcodes as a till meets them: GTIN check digits, scale labels that carry a
@@ -184,6 +185,22 @@ export function decodeScaleBarcode(code: string, layouts: readonly ScaleLayout[]
   return layout.value.kind === 'weight'
     ? { kind: 'weight', productCode, grams: value }
     : { kind: 'price', productCode, price: value, priceDecimals: layout.priceDecimals };
+}
+
+/**
+ * A label's embedded price in the store currency's minor units: the label
+ * keeps its own decimals (`priceDecimals`), the currency may have more or
+ * fewer. Fewer rounds HALF_UP, exactly.
+ */
+export function labelPriceInMinor(
+  price: number,
+  priceDecimals: number,
+  minorDigits: number,
+): number {
+  const shift = minorDigits - priceDecimals;
+  return shift >= 0
+    ? price * 10 ** shift
+    : roundRatio(BigInt(price), 10n ** BigInt(-shift), 'HALF_UP', 'label price');
 }
 
 // ---------------------------------------------------------------------------

@@ -7,11 +7,13 @@ import {
   gtinCheckDigit,
   gtinKindOf,
   isScaleCandidate,
+  labelPriceInMinor,
   MAX_SCAN_QUANTITY,
   parseScanInput,
   type ScaleReading,
 } from '../../../core/barcode';
 import { currency as currencyOf } from '../../../core/money/currency';
+import { roundRatio } from '../../../core/money/rounding';
 import { products } from '../../../db/schema';
 import type { ServiceContext } from '../context';
 import type { Store } from '../store';
@@ -93,7 +95,7 @@ function scaleLine(
   mustBeActive(row, scanned);
   if (reading.kind === 'weight') {
     // A label printed with an empty pan (or multiplied down to nothing) must not become a 0 kg line.
-    const quantity = Math.round((reading.grams * multiplier) / 1000);
+    const quantity = perThousand(reading.grams, multiplier);
     if (quantity <= 0 || quantity > MAX_SCAN_QUANTITY) {
       throw new DomainError(
         'QUANTITY_OUT_OF_RANGE',
@@ -103,20 +105,27 @@ function scaleLine(
     }
     return { row, quantity, fixedAmount: null, source: 'scale-weight' };
   }
-  // The label's price is in its own decimals; the store's currency may have more or fewer.
-  const digits = currencyOf(store.settings.currency).minorDigits;
-  const shift = digits - reading.priceDecimals;
-  const labelAmount =
-    shift >= 0 ? reading.price * 10 ** shift : Math.round(reading.price / 10 ** -shift);
-  const units = multiplier / 1000;
+  const labelAmount = labelPriceInMinor(
+    reading.price,
+    reading.priceDecimals,
+    currencyOf(store.settings.currency).minorDigits,
+  );
+  // A weighed product's price label also says how much it weighs, at its price per kg.
   const weight =
-    row.soldBy === 'weight' && row.price > 0 ? Math.round((labelAmount * 1000) / row.price) : 1000;
+    row.soldBy === 'weight' && row.price > 0
+      ? roundRatio(BigInt(labelAmount) * 1000n, BigInt(row.price), 'HALF_UP')
+      : 1000;
   return {
     row,
-    quantity: Math.max(1, Math.round(weight * units)),
-    fixedAmount: Math.round(labelAmount * units),
+    quantity: Math.max(1, perThousand(weight, multiplier)),
+    fixedAmount: perThousand(labelAmount, multiplier),
     source: 'scale-price',
   };
+}
+
+/** value × thousandths / 1000, rounded half up, exactly: the "N*" multiplier applied. */
+function perThousand(value: number, thousandths: number): number {
+  return roundRatio(BigInt(value) * BigInt(thousandths), 1000n, 'HALF_UP');
 }
 
 export function resolveScan(ctx: ServiceContext, store: Store, scanned: string): ResolvedScan {

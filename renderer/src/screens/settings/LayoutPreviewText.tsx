@@ -1,7 +1,7 @@
-import type { ScaleReading } from '../../../../core/barcode';
+import { labelPriceInMinor, type ScaleReading } from '../../../../core/barcode';
 import { currency as currencyOf } from '../../../../core/money/currency';
 import { money, quantity, useI18n, useT } from '../../i18n';
-import { priceInMinor, type LayoutPreview, type LayoutProblem } from './scale-preview';
+import type { LayoutPreview, LayoutProblem } from './scale-preview';
 
 export function useProblemText() {
   const t = useT();
@@ -30,7 +30,7 @@ export function useReadingText() {
       : t('settings.scale.readsPrice', {
           product: reading.productCode,
           price: money(
-            priceInMinor(
+            labelPriceInMinor(
               reading.price,
               reading.priceDecimals,
               currencyOf(storeCurrency).minorDigits,

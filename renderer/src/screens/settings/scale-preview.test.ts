@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gtinCheckDigit, parseScaleLayout } from '../../../../core/barcode';
-import { previewLayout, priceInMinor, sampleLabel, testLabel } from './scale-preview';
+import { previewLayout, sampleLabel, testLabel } from './scale-preview';
 
 describe('scale layout preview', () => {
   it('explains a weight layout with a sample label that core decodes back', () => {
@@ -69,12 +69,5 @@ describe('scale layout preview', () => {
       code: 'UNKNOWN_LAYOUT',
     });
     expect(testLabel('7750885012348', layouts)).toMatchObject({ ok: false, code: 'BAD_BARCODE' });
-  });
-
-  it('reads an embedded price in the currency minor units', () => {
-    expect(priceInMinor(1290, 2, 2)).toBe(1290);
-    expect(priceInMinor(13, 0, 2)).toBe(1300);
-    expect(priceInMinor(12900, 3, 2)).toBe(1290);
-    expect(priceInMinor(1290, 2, 0)).toBe(13);
   });
 });

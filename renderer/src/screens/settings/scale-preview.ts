@@ -114,9 +114,3 @@ export function testLabel(code: string, layouts: readonly ScaleLayout[]): LabelT
     };
   }
 }
-
-/** An embedded price in the currency's minor units, as the till reads it. */
-export function priceInMinor(price: number, priceDecimals: number, minorDigits: number): number {
-  const shift = minorDigits - priceDecimals;
-  return shift >= 0 ? price * 10 ** shift : Math.round(price / 10 ** -shift);
-}
