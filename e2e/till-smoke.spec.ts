@@ -63,11 +63,16 @@ for (const lang of ['es', 'en'] as const) {
       await page.keyboard.press('Enter');
       await expect(scan).toBeFocused();
 
-      await page.keyboard.type('GAS002\n', { delay: 5 });
+      await page.keyboard.type('3*GAS002\n', { delay: 5 });
+      await expect(page.getByTestId('cart-line')).toHaveCount(1);
+      const cartTotal = (await page.getByTestId('total').textContent())!.trim();
       await page.keyboard.press('F6');
       await expect(page.getByTestId('cart-line')).toHaveCount(0);
       await page.keyboard.press('F7');
-      await expect(page.getByRole('dialog', { name: M.till.held.title })).toBeVisible();
+      const heldDialog = page.getByRole('dialog', { name: M.till.held.title });
+      await expect(heldDialog).toBeVisible();
+      // A held sale shows the total the till showed for it.
+      await expect(heldDialog).toContainText(cartTotal);
       await shot('till-held');
       await page.getByRole('dialog').getByRole('button', { name: M.till.held.resume }).click();
       await expect(page.getByTestId('cart-line')).toHaveCount(1);

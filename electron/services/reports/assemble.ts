@@ -8,6 +8,7 @@ import type {
   Summary,
   TypeTotal,
 } from '../../../core/api/model';
+import { roundRatio } from '../../../core/money/rounding';
 import { addDays, daysBetween } from '../../../core/time';
 import { toApiQuantity } from '../catalog/product-rows';
 import { statement, type ServiceContext } from '../context';
@@ -229,7 +230,7 @@ export function toSummary(
       fixedTax: sum(kept, (g) => g.fixedTax),
       igtf: sum(kept, (g) => g.igtf),
       total,
-      averageTicket: count === 0 ? 0 : Math.round(total / count),
+      averageTicket: count === 0 ? 0 : roundRatio(BigInt(total), BigInt(count), 'HALF_UP'),
     },
     taxes: [...parts.taxes].sort((a, b) => b.rate - a.rate),
     voids: { count: sum(voided, (g) => g.count), total: sum(voided, (g) => g.total) },

@@ -3,6 +3,7 @@ import { DomainError } from '../../../core/errors';
 import type { SaleCreateInput } from '../../../core/api/areas/sales';
 import type { Actor, Sale } from '../../../core/api/model';
 import { validateRate, type ExchangeRate } from '../../../core/money/exchange';
+import { sumAmounts } from '../../../core/money/money';
 import { documentTypeOf } from '../../../core/profiles';
 import { computeTaxes } from '../../../core/tax/document';
 import type { TaxDocumentResult } from '../../../core/tax/types';
@@ -18,7 +19,14 @@ import { appendEvent } from '../outbox';
 import { moveStock } from '../stock-ledger';
 import { loadStore, taxRulesOf, type Store } from '../store';
 import { authorizeBy } from '../users';
-import { mayOverridePrice, priceLine, stockNeeds, toTaxLine, type PricedLine } from './lines';
+import {
+  lineCost,
+  mayOverridePrice,
+  priceLine,
+  stockNeeds,
+  toTaxLine,
+  type PricedLine,
+} from './lines';
 import { takeNumber } from './numbering';
 import { planPayments, type PaymentPlan } from './payments';
 import {
@@ -156,7 +164,7 @@ export function totalsColumns(
     paid: plan.paid,
     change: plan.change,
     balance: plan.balance,
-    costTotal: lines.reduce((s, l) => s + Math.round((l.quantity * l.unitCost) / 1000), 0),
+    costTotal: sumAmounts(lines.map(lineCost)),
     taxes: JSON.stringify(totals.taxed),
     fixedTaxes: JSON.stringify(totals.fixedTaxes),
   };
@@ -204,7 +212,7 @@ export function insertSaleDetail(
       fixedTax: t.fixedTax,
       fixedTaxes: JSON.stringify(t.fixedTaxes),
       total: t.total,
-      costTotal: Math.round((line.quantity * line.unitCost) / 1000),
+      costTotal: lineCost(line),
       returnedQuantity: 0,
       localDate,
       voided: false,

@@ -1,5 +1,6 @@
 import { DomainError } from '../../../core/errors';
 import type { Actor } from '../../../core/api/model';
+import { roundRatio } from '../../../core/money/rounding';
 import type { TaxLineInput } from '../../../core/tax/types';
 import { hasRole } from '../access';
 import type { ServiceContext } from '../context';
@@ -138,6 +139,11 @@ export function toTaxLine(line: PricedLine): TaxLineInput {
 }
 
 /** Thousandths wanted per stock-tracked product, summed over the lines. */
+/** What a line cost the shop: quantity (thousandths) × unit cost, rounded half up. */
+export function lineCost(line: Pick<PricedLine, 'quantity' | 'unitCost'>): number {
+  return roundRatio(BigInt(line.quantity) * BigInt(line.unitCost), 1000n, 'HALF_UP');
+}
+
 export function stockNeeds(lines: readonly PricedLine[]): Map<number, number> {
   const needs = new Map<number, number>();
   for (const line of lines) {

@@ -1,7 +1,9 @@
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { dateTime, money, useT } from '../../i18n';
+import { useSession } from '../../state/session';
 import type { HeldCart } from '../../till/cart-store';
+import { previewTotals } from '../../till/totals';
 
 /** F7: the held sales; picking one parks the current cart in its place. */
 export function HeldDialog({
@@ -14,6 +16,15 @@ export function HeldDialog({
   onClose(): void;
 }) {
   const t = useT();
+  const settings = useSession((s) => s.settings);
+  const categories = useSession((s) => s.taxCategories);
+  // The same engine as the till's totals: discounts, tax on top and rounding included.
+  const totalOf = (cart: HeldCart): string => {
+    const preview = settings
+      ? previewTotals(cart.lines, cart.orderDiscount, settings, categories)
+      : null;
+    return preview?.ok ? money(preview.totals.total) : '—';
+  };
   return (
     <Dialog
       title={t('till.held.title')}
@@ -33,15 +44,7 @@ export function HeldDialog({
               <span className="muted">
                 {t('till.held.lines', {
                   count: h.lines.length,
-                  total: money(
-                    h.lines.reduce(
-                      (s, l) =>
-                        s +
-                        (l.fixedAmount ?? Math.round((l.quantity * l.unitPrice) / 1000)) -
-                        l.discount,
-                      0,
-                    ),
-                  ),
+                  total: totalOf(h),
                 })}
               </span>
               <Button
