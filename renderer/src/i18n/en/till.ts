@@ -128,6 +128,7 @@ export const till: typeof es = {
   held: {
     title: 'Held sales',
     none: 'No held sales.',
+    line: '1 line · {total}',
     lines: '{count} lines · {total}',
     resume: 'Resume',
     held: 'Sale held. Resume it with F7.',

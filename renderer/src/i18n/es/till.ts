@@ -126,6 +126,7 @@ export const till = {
   held: {
     title: 'Ventas suspendidas',
     none: 'No hay ventas suspendidas.',
+    line: '1 línea · {total}',
     lines: '{count} líneas · {total}',
     resume: 'Recuperar',
     held: 'Venta suspendida. Recupérela con F7.',

@@ -42,7 +42,7 @@ export function HeldDialog({
                 <span className="muted">{dateTime(h.heldAt, 'time')}</span>
               </span>
               <span className="muted">
-                {t('till.held.lines', {
+                {t(h.lines.length === 1 ? 'till.held.line' : 'till.held.lines', {
                   count: h.lines.length,
                   total: totalOf(h),
                 })}
