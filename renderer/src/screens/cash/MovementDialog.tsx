@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { CASH_IN_TYPES, CASH_OUT_TYPES, type CashMovementType } from '../../../../core/api/model';
 import { formErrors } from '../sales/form-errors';
 import { CallError, call } from '../../api/use-call';
-import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { MoneyInput } from '../../components/MoneyInput';
 import { money, useT } from '../../i18n';
 import { useToasts } from '../../state/toasts';
@@ -65,75 +64,61 @@ export function MovementDialog({ onClose, onSaved }: { onClose(): void; onSaved(
   }
 
   return (
-    <Dialog
+    <FormDialog
       title={t('cash.movement.title')}
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" form="cash-movement" variant="primary" disabled={busy}>
-            {busy ? t('common.saving') : t('cash.movement.submit')}
-          </Button>
-        </>
-      }
+      onSubmit={() => void submit()}
+      submitLabel={t('cash.movement.submit')}
+      busy={busy}
     >
-      <form
-        id="cash-movement"
-        className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <div className="cs-segmented" role="radiogroup" aria-label={t('cash.movement.direction')}>
+        {(['IN', 'OUT'] as const).map((d) => (
+          <button
+            key={d}
+            type="button"
+            role="radio"
+            aria-checked={direction === d}
+            className={`btn ${direction === d ? `selected selected-${d}` : ''}`}
+            onClick={() => pickDirection(d)}
+          >
+            <span aria-hidden>{d === 'IN' ? '+' : '−'}</span> {t(`cash.movement.${d}`)}
+          </button>
+        ))}
+      </div>
+      <SelectField
+        label={t('cash.movement.type')}
+        value={type}
+        onChange={(e) => setType(e.target.value as CashMovementType)}
+        error={errors.type}
       >
-        <div className="cs-segmented" role="radiogroup" aria-label={t('cash.movement.direction')}>
-          {(['IN', 'OUT'] as const).map((d) => (
-            <button
-              key={d}
-              type="button"
-              role="radio"
-              aria-checked={direction === d}
-              className={`btn ${direction === d ? `selected selected-${d}` : ''}`}
-              onClick={() => pickDirection(d)}
-            >
-              <span aria-hidden>{d === 'IN' ? '+' : '−'}</span> {t(`cash.movement.${d}`)}
-            </button>
-          ))}
-        </div>
-        <SelectField
-          label={t('cash.movement.type')}
-          value={type}
-          onChange={(e) => setType(e.target.value as CashMovementType)}
-          error={errors.type}
-        >
-          {TYPES[direction].map((option) => (
-            <option key={option} value={option}>
-              {t(`common.movementTypes.${option}`)}
-            </option>
-          ))}
-        </SelectField>
-        <MoneyInput
-          label={t('cash.movement.amount')}
-          value={amount}
-          onChange={setAmount}
-          autoFocus
-          large
-          name="amount"
-        />
-        {errors.amount && <small className="field-error">{errors.amount}</small>}
-        <TextField
-          label={t('cash.movement.description')}
-          hint={t('cash.movement.descriptionHint')}
-          value={description}
-          maxLength={200}
-          onChange={(e) => setDescription(e.target.value)}
-          error={errors.description}
-        />
-        {errors._form && (
-          <p className="field-error" role="alert">
-            {errors._form}
-          </p>
-        )}
-      </form>
-    </Dialog>
+        {TYPES[direction].map((option) => (
+          <option key={option} value={option}>
+            {t(`common.movementTypes.${option}`)}
+          </option>
+        ))}
+      </SelectField>
+      <MoneyInput
+        label={t('cash.movement.amount')}
+        value={amount}
+        onChange={setAmount}
+        autoFocus
+        large
+        name="amount"
+      />
+      {errors.amount && <small className="field-error">{errors.amount}</small>}
+      <TextField
+        label={t('cash.movement.description')}
+        hint={t('cash.movement.descriptionHint')}
+        value={description}
+        maxLength={200}
+        onChange={(e) => setDescription(e.target.value)}
+        error={errors.description}
+      />
+      {errors._form && (
+        <p className="field-error" role="alert">
+          {errors._form}
+        </p>
+      )}
+    </FormDialog>
   );
 }

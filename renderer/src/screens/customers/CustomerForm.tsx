@@ -1,9 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Customer } from '../../../../core/api/model';
 import { CallError, call } from '../../api/use-call';
-import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { useT } from '../../i18n';
 import { useProfile } from '../../state/session';
 import { formErrors } from '../products/form-errors';
@@ -26,7 +25,6 @@ export function CustomerForm({
   onClose(): void;
 }) {
   const t = useT();
-  const formId = useId();
   const profile = useProfile();
   const types = profile?.customerDocumentTypes ?? [];
   const [draft, setDraft] = useState<CustomerDraft>(() =>
@@ -40,8 +38,7 @@ export function CustomerForm({
   };
   const spec = types.find((d) => d.code === draft.documentType);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setBusy(true);
     try {
       const input = customerInputOf(draft);
@@ -58,78 +55,71 @@ export function CustomerForm({
   }
 
   return (
-    <Dialog
+    <FormDialog
       title={
         customer
           ? t('customers.form.editTitle', { name: customer.name })
           : t('customers.form.newTitle')
       }
       onClose={onClose}
-      footer={
-        <>
-          {errors._form && <p className="field-error form-error">{errors._form}</p>}
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" form={formId} variant="primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </Button>
-        </>
-      }
+      onSubmit={() => void submit()}
+      submitLabel={t('common.save')}
+      busy={busy}
+      footerStart={errors._form && <p className="field-error form-error">{errors._form}</p>}
     >
-      <form id={formId} className="stack" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="customer-doc">
-          <SelectField
-            label={t('customers.fields.documentType')}
-            value={draft.documentType}
-            error={errors.documentType}
-            onChange={set('documentType')}
-          >
-            <option value="">{t('customers.form.noDocument')}</option>
-            {types.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.label}
-              </option>
-            ))}
-          </SelectField>
-          <TextField
-            label={t('customers.fields.documentNumber')}
-            value={draft.documentNumber}
-            disabled={draft.documentType === ''}
-            autoFocus
-            autoComplete="off"
-            error={errors.documentNumber}
-            hint={spec ? hintText(spec.hint) : undefined}
-            onChange={set('documentNumber')}
-          />
-        </div>
+      <div className="customer-doc">
+        <SelectField
+          label={t('customers.fields.documentType')}
+          value={draft.documentType}
+          error={errors.documentType}
+          onChange={set('documentType')}
+        >
+          <option value="">{t('customers.form.noDocument')}</option>
+          {types.map((d) => (
+            <option key={d.code} value={d.code}>
+              {d.label}
+            </option>
+          ))}
+        </SelectField>
         <TextField
-          label={t('customers.fields.name')}
-          value={draft.name}
-          error={errors.name}
-          onChange={set('name')}
+          label={t('customers.fields.documentNumber')}
+          value={draft.documentNumber}
+          disabled={draft.documentType === ''}
+          autoFocus
+          autoComplete="off"
+          error={errors.documentNumber}
+          hint={spec ? hintText(spec.hint) : undefined}
+          onChange={set('documentNumber')}
         />
-        <div className="grid-2">
-          <TextField
-            label={t('customers.fields.phone')}
-            type="tel"
-            value={draft.phone}
-            error={errors.phone}
-            onChange={set('phone')}
-          />
-          <TextField
-            label={t('customers.fields.email')}
-            type="email"
-            value={draft.email}
-            error={errors.email}
-            onChange={set('email')}
-          />
-        </div>
+      </div>
+      <TextField
+        label={t('customers.fields.name')}
+        value={draft.name}
+        error={errors.name}
+        onChange={set('name')}
+      />
+      <div className="grid-2">
         <TextField
-          label={t('customers.fields.address')}
-          value={draft.address}
-          error={errors.address}
-          onChange={set('address')}
+          label={t('customers.fields.phone')}
+          type="tel"
+          value={draft.phone}
+          error={errors.phone}
+          onChange={set('phone')}
         />
-      </form>
-    </Dialog>
+        <TextField
+          label={t('customers.fields.email')}
+          type="email"
+          value={draft.email}
+          error={errors.email}
+          onChange={set('email')}
+        />
+      </div>
+      <TextField
+        label={t('customers.fields.address')}
+        value={draft.address}
+        error={errors.address}
+        onChange={set('address')}
+      />
+    </FormDialog>
   );
 }

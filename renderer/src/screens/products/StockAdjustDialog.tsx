@@ -1,9 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { StockMovement } from '../../../../core/api/model';
 import { CallError, call } from '../../api/use-call';
-import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { quantity, useT } from '../../i18n';
 import { formErrors } from './form-errors';
 import { parseQuantityText } from './quantity-text';
@@ -38,8 +37,7 @@ export function StockAdjustDialog({
   const value = amount.trim() === '' ? null : parseQuantityText(amount, { allowNegative: true });
   const after = value === null ? null : mode === 'delta' ? product.stock + value : value;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     if (value === null) {
       setErrors({
         [mode]:
@@ -66,76 +64,67 @@ export function StockAdjustDialog({
   }
 
   return (
-    <Dialog
+    <FormDialog
       title={t('products.adjust.title', { name: product.name })}
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" form={formId} variant="primary" disabled={busy}>
-            {busy ? t('common.saving') : t('products.adjust.submit')}
-          </Button>
-        </>
-      }
+      onSubmit={() => void submit()}
+      submitLabel={t('products.adjust.submit')}
+      busy={busy}
     >
-      <form id={formId} className="stack" onSubmit={(e) => void submit(e)} noValidate>
-        <fieldset className="field segmented">
-          <legend>{t('products.adjust.mode')}</legend>
-          <div className="row">
-            {(['delta', 'counted'] as const).map((m) => (
-              <label key={m} className="check">
-                <input
-                  type="radio"
-                  name={`${formId}-mode`}
-                  checked={mode === m}
-                  onChange={() => {
-                    setMode(m);
-                    setErrors({});
-                  }}
-                />
-                <span>{t(`products.adjust.modes.${m}`)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <TextField
-          label={mode === 'delta' ? t('products.adjust.delta') : t('products.adjust.counted')}
-          hint={
-            mode === 'delta' ? t('products.adjust.deltaHint') : t('products.adjust.countedHint')
-          }
-          value={amount}
-          inputMode="decimal"
-          autoFocus
-          autoComplete="off"
-          className="num-field"
-          error={errors[mode] ?? errors.delta}
-          onChange={(e) => setAmount(e.target.value)}
-        />
-        <TextField
-          label={t('common.reason')}
-          value={reason}
-          list={`${formId}-reasons`}
-          error={errors.reason}
-          autoComplete="off"
-          onChange={(e) => setReason(e.target.value)}
-        />
-        <datalist id={`${formId}-reasons`}>
-          {REASONS.map((r) => (
-            <option key={r} value={t(`products.adjust.reasons.${r}`)} />
+      <fieldset className="field segmented">
+        <legend>{t('products.adjust.mode')}</legend>
+        <div className="row">
+          {(['delta', 'counted'] as const).map((m) => (
+            <label key={m} className="check">
+              <input
+                type="radio"
+                name={`${formId}-mode`}
+                checked={mode === m}
+                onChange={() => {
+                  setMode(m);
+                  setErrors({});
+                }}
+              />
+              <span>{t(`products.adjust.modes.${m}`)}</span>
+            </label>
           ))}
-        </datalist>
-        <dl className="stock-preview">
-          <div>
-            <dt>{t('products.adjust.current')}</dt>
-            <dd className="num">{quantity(product.stock)}</dd>
-          </div>
-          <div>
-            <dt>{t('products.adjust.after')}</dt>
-            <dd className="num">{after === null ? '—' : quantity(after)}</dd>
-          </div>
-        </dl>
-        {errors._form && <p className="field-error">{errors._form}</p>}
-      </form>
-    </Dialog>
+        </div>
+      </fieldset>
+      <TextField
+        label={mode === 'delta' ? t('products.adjust.delta') : t('products.adjust.counted')}
+        hint={mode === 'delta' ? t('products.adjust.deltaHint') : t('products.adjust.countedHint')}
+        value={amount}
+        inputMode="decimal"
+        autoFocus
+        autoComplete="off"
+        className="num-field"
+        error={errors[mode] ?? errors.delta}
+        onChange={(e) => setAmount(e.target.value)}
+      />
+      <TextField
+        label={t('common.reason')}
+        value={reason}
+        list={`${formId}-reasons`}
+        error={errors.reason}
+        autoComplete="off"
+        onChange={(e) => setReason(e.target.value)}
+      />
+      <datalist id={`${formId}-reasons`}>
+        {REASONS.map((r) => (
+          <option key={r} value={t(`products.adjust.reasons.${r}`)} />
+        ))}
+      </datalist>
+      <dl className="stock-preview">
+        <div>
+          <dt>{t('products.adjust.current')}</dt>
+          <dd className="num">{quantity(product.stock)}</dd>
+        </div>
+        <div>
+          <dt>{t('products.adjust.after')}</dt>
+          <dd className="num">{after === null ? '—' : quantity(after)}</dd>
+        </div>
+      </dl>
+      {errors._form && <p className="field-error">{errors._form}</p>}
+    </FormDialog>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ProductHit, Sale } from '../../../../core/api/model';
 import { CallError, call } from '../../api/use-call';
 import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { TextField } from '../../components/Field';
 import { currentLocale, money, quantity, useT } from '../../i18n';
 import { useToasts } from '../../state/toasts';
@@ -114,120 +114,108 @@ export function EditDialog({
 
   return (
     <>
-      <Dialog
+      <FormDialog
         title={t('sales.edit.title', { number: sale.number })}
         wide
         onClose={onClose}
-        footer={
-          <>
-            <span className="muted footer-note">
-              {t('sales.edit.totalNow', { total: money(sale.due, sale.currency) })}
-            </span>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" form="sale-edit" variant="primary" disabled={busy}>
-              {busy ? t('common.saving') : t('sales.edit.submit')}
-            </Button>
-          </>
+        onSubmit={() => void submit()}
+        submitLabel={t('sales.edit.submit')}
+        busy={busy}
+        footerStart={
+          <span className="muted footer-note">
+            {t('sales.edit.totalNow', { total: money(sale.due, sale.currency) })}
+          </span>
         }
       >
-        <form
-          id="sale-edit"
-          className="stack"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <div className="grid-2">
-            <TextField
-              label={t('sales.edit.reason')}
-              value={reason}
-              maxLength={300}
-              autoFocus
-              onChange={(e) => setReason(e.target.value)}
-              error={errors.reason}
-            />
-            <TextField
-              label={t('sales.edit.customer')}
-              value={customerName}
-              maxLength={100}
-              onChange={(e) => setCustomerName(e.target.value)}
-              error={errors.customerName}
-              hint={sale.customer.id !== null ? t('sales.edit.customerHint') : undefined}
-            />
+        <div className="grid-2">
+          <TextField
+            label={t('sales.edit.reason')}
+            value={reason}
+            maxLength={300}
+            autoFocus
+            onChange={(e) => setReason(e.target.value)}
+            error={errors.reason}
+          />
+          <TextField
+            label={t('sales.edit.customer')}
+            value={customerName}
+            maxLength={100}
+            onChange={(e) => setCustomerName(e.target.value)}
+            error={errors.customerName}
+            hint={sale.customer.id !== null ? t('sales.edit.customerHint') : undefined}
+          />
+        </div>
+        <fieldset className="edit-section">
+          <legend>{t('sales.edit.lines')}</legend>
+          <p className="muted cs-small">
+            {linesLocked ? t('sales.edit.linesLocked') : t('sales.edit.linesHint')}
+          </p>
+          <div className="edit-lines">
+            {sale.lines.map((line) => (
+              <label key={line.id} className="edit-line">
+                <span className="edit-line-name">
+                  {line.name}
+                  <small className="muted"> · {money(line.unitPrice, sale.currency)}</small>
+                </span>
+                <input
+                  className="input num"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={texts[line.id] ?? ''}
+                  disabled={linesLocked}
+                  aria-invalid={errors[`line-${line.id}`] ? true : undefined}
+                  onChange={(e) => setTexts((s) => ({ ...s, [line.id]: e.target.value }))}
+                />
+                {errors[`line-${line.id}`] && (
+                  <small className="field-error">{errors[`line-${line.id}`]}</small>
+                )}
+              </label>
+            ))}
+            {added.map(({ product, text }) => (
+              <label key={`added-${product.id}`} className="edit-line">
+                <span className="edit-line-name">
+                  {product.name}
+                  <small className="muted">
+                    {' '}
+                    · {money(product.price, sale.currency)} · {t('sales.edit.added')}
+                  </small>
+                </span>
+                <input
+                  id={`added-quantity-${product.id}`}
+                  className="input num"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={text}
+                  aria-invalid={errors[`added-${product.id}`] ? true : undefined}
+                  onChange={(e) =>
+                    setAdded((rows) =>
+                      rows.map((row) =>
+                        row.product.id === product.id ? { ...row, text: e.target.value } : row,
+                      ),
+                    )
+                  }
+                />
+                {errors[`added-${product.id}`] && (
+                  <small className="field-error">{errors[`added-${product.id}`]}</small>
+                )}
+              </label>
+            ))}
           </div>
-          <fieldset className="edit-section">
-            <legend>{t('sales.edit.lines')}</legend>
-            <p className="muted cs-small">
-              {linesLocked ? t('sales.edit.linesLocked') : t('sales.edit.linesHint')}
-            </p>
-            <div className="edit-lines">
-              {sale.lines.map((line) => (
-                <label key={line.id} className="edit-line">
-                  <span className="edit-line-name">
-                    {line.name}
-                    <small className="muted"> · {money(line.unitPrice, sale.currency)}</small>
-                  </span>
-                  <input
-                    className="input num"
-                    inputMode="decimal"
-                    autoComplete="off"
-                    value={texts[line.id] ?? ''}
-                    disabled={linesLocked}
-                    aria-invalid={errors[`line-${line.id}`] ? true : undefined}
-                    onChange={(e) => setTexts((s) => ({ ...s, [line.id]: e.target.value }))}
-                  />
-                  {errors[`line-${line.id}`] && (
-                    <small className="field-error">{errors[`line-${line.id}`]}</small>
-                  )}
-                </label>
-              ))}
-              {added.map(({ product, text }) => (
-                <label key={`added-${product.id}`} className="edit-line">
-                  <span className="edit-line-name">
-                    {product.name}
-                    <small className="muted">
-                      {' '}
-                      · {money(product.price, sale.currency)} · {t('sales.edit.added')}
-                    </small>
-                  </span>
-                  <input
-                    id={`added-quantity-${product.id}`}
-                    className="input num"
-                    inputMode="decimal"
-                    autoComplete="off"
-                    value={text}
-                    aria-invalid={errors[`added-${product.id}`] ? true : undefined}
-                    onChange={(e) =>
-                      setAdded((rows) =>
-                        rows.map((row) =>
-                          row.product.id === product.id ? { ...row, text: e.target.value } : row,
-                        ),
-                      )
-                    }
-                  />
-                  {errors[`added-${product.id}`] && (
-                    <small className="field-error">{errors[`added-${product.id}`]}</small>
-                  )}
-                </label>
-              ))}
-            </div>
-            {!linesLocked && (
-              <Button onClick={() => setSearching(true)}>{t('sales.edit.addProduct')}</Button>
-            )}
-          </fieldset>
-          <fieldset className="edit-section">
-            <legend>{t('sales.edit.payments')}</legend>
-            <PaymentRows payments={payments} currency={sale.currency} onChange={setPayments} />
-            {errors.payments && <small className="field-error">{errors.payments}</small>}
-          </fieldset>
-          {errors._form && (
-            <p className="field-error" role="alert">
-              {errors._form}
-            </p>
+          {!linesLocked && (
+            <Button onClick={() => setSearching(true)}>{t('sales.edit.addProduct')}</Button>
           )}
-        </form>
-      </Dialog>
+        </fieldset>
+        <fieldset className="edit-section">
+          <legend>{t('sales.edit.payments')}</legend>
+          <PaymentRows payments={payments} currency={sale.currency} onChange={setPayments} />
+          {errors.payments && <small className="field-error">{errors.payments}</small>}
+        </fieldset>
+        {errors._form && (
+          <p className="field-error" role="alert">
+            {errors._form}
+          </p>
+        )}
+      </FormDialog>
       {searching && <SearchDialog onPick={addProduct} onClose={() => setSearching(false)} />}
     </>
   );

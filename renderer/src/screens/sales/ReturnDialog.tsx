@@ -8,6 +8,7 @@ import {
 import { CallError, call } from '../../api/use-call';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { SelectField, TextField } from '../../components/Field';
 import { currentLocale, money, quantity, useT } from '../../i18n';
 import { hasRole, useSession } from '../../state/session';
@@ -142,72 +143,59 @@ export function ReturnDialog({
   }
 
   return (
-    <Dialog
+    <FormDialog
       title={t('sales.return.title', { number: sale.number })}
       wide
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" form="sale-return" variant="primary" disabled={busy}>
-            {busy ? t('sales.return.busy') : t('sales.return.submit')}
-          </Button>
-        </>
-      }
+      onSubmit={() => void submit()}
+      submitLabel={t('sales.return.submit')}
+      busyLabel={t('sales.return.busy')}
+      busy={busy}
     >
-      <form
-        id="sale-return"
-        className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
+      <ReturnLinesTable
+        sale={sale}
+        texts={texts}
+        errors={errors}
+        onChange={(lineId, text) => {
+          setTexts((s) => ({ ...s, [lineId]: text }));
+          setErrors(({ [`line-${lineId}`]: _fixed, ...rest }) => rest);
         }}
-      >
-        <ReturnLinesTable
-          sale={sale}
-          texts={texts}
-          errors={errors}
-          onChange={(lineId, text) => {
-            setTexts((s) => ({ ...s, [lineId]: text }));
-            setErrors(({ [`line-${lineId}`]: _fixed, ...rest }) => rest);
-          }}
+      />
+      <div className="grid-2">
+        <SelectField
+          label={t('sales.return.refundMethod')}
+          value={method}
+          onChange={(e) => setMethod(e.target.value as PaymentMethod)}
+          error={errors.refundMethod}
+        >
+          {REFUND_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {t(`common.paymentMethods.${m}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t('sales.return.reason')}
+          value={reason}
+          maxLength={300}
+          onChange={(e) => setReason(e.target.value)}
+          error={errors.reason}
         />
-        <div className="grid-2">
-          <SelectField
-            label={t('sales.return.refundMethod')}
-            value={method}
-            onChange={(e) => setMethod(e.target.value as PaymentMethod)}
-            error={errors.refundMethod}
-          >
-            {REFUND_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {t(`common.paymentMethods.${m}`)}
-              </option>
-            ))}
-          </SelectField>
-          <TextField
-            label={t('sales.return.reason')}
-            value={reason}
-            maxLength={300}
-            onChange={(e) => setReason(e.target.value)}
-            error={errors.reason}
-          />
-        </div>
-        {needsSupervisor && (
-          <SupervisorFields
-            people={people}
-            value={authorization}
-            onChange={setAuthorization}
-            onEnter={() => void submit()}
-            error={errors.authorizedBy}
-          />
-        )}
-        {errors._form && (
-          <p className="field-error" role="alert">
-            {errors._form}
-          </p>
-        )}
-      </form>
-    </Dialog>
+      </div>
+      {needsSupervisor && (
+        <SupervisorFields
+          people={people}
+          value={authorization}
+          onChange={setAuthorization}
+          onEnter={() => void submit()}
+          error={errors.authorizedBy}
+        />
+      )}
+      {errors._form && (
+        <p className="field-error" role="alert">
+          {errors._form}
+        </p>
+      )}
+    </FormDialog>
   );
 }

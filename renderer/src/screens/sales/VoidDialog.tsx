@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { Sale } from '../../../../core/api/model';
 import { CallError, call } from '../../api/use-call';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { TextField } from '../../components/Field';
 import { useT } from '../../i18n';
 import { hasRole, useSession } from '../../state/session';
@@ -62,50 +61,38 @@ export function VoidDialog({
   }
 
   return (
-    <Dialog
+    <FormDialog
       title={t('sales.void.title', { number: sale.number })}
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" form="sale-void" variant="danger" disabled={busy}>
-            {busy ? t('sales.void.busy') : t('sales.void.submit')}
-          </Button>
-        </>
-      }
+      onSubmit={() => void submit()}
+      submitLabel={t('sales.void.submit')}
+      busyLabel={t('sales.void.busy')}
+      busy={busy}
+      danger
     >
-      <form
-        id="sale-void"
-        className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <p className="muted">{t('sales.void.explain')}</p>
-        <TextField
-          label={t('sales.void.reason')}
-          value={reason}
-          maxLength={300}
-          autoFocus
-          onChange={(e) => setReason(e.target.value)}
-          error={errors.reason}
+      <p className="muted">{t('sales.void.explain')}</p>
+      <TextField
+        label={t('sales.void.reason')}
+        value={reason}
+        maxLength={300}
+        autoFocus
+        onChange={(e) => setReason(e.target.value)}
+        error={errors.reason}
+      />
+      {needsSupervisor && (
+        <SupervisorFields
+          people={people}
+          value={authorization}
+          onChange={setAuthorization}
+          onEnter={() => void submit()}
+          error={errors.authorizedBy}
         />
-        {needsSupervisor && (
-          <SupervisorFields
-            people={people}
-            value={authorization}
-            onChange={setAuthorization}
-            onEnter={() => void submit()}
-            error={errors.authorizedBy}
-          />
-        )}
-        {errors._form && (
-          <p className="field-error" role="alert">
-            {errors._form}
-          </p>
-        )}
-      </form>
-    </Dialog>
+      )}
+      {errors._form && (
+        <p className="field-error" role="alert">
+          {errors._form}
+        </p>
+      )}
+    </FormDialog>
   );
 }

@@ -1,9 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ROLES, type Role, type User } from '../../../../core/api/model';
 import { CallError, call } from '../../api/use-call';
-import { Button } from '../../components/Button';
 import { CheckField, SelectField, TextField } from '../../components/Field';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { useT } from '../../i18n';
 import { formErrors } from '../products/form-errors';
 
@@ -18,7 +17,6 @@ export function UserDialog({
   onClose(): void;
 }) {
   const t = useT();
-  const formId = useId();
   const [name, setName] = useState(user?.name ?? '');
   const [role, setRole] = useState<Role>(user?.role ?? 'cashier');
   const [pin, setPin] = useState('');
@@ -27,8 +25,7 @@ export function UserDialog({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     if (pin !== pin2) return setErrors({ pin2: t('settings.users.pinMismatch') });
     setBusy(true);
     try {
@@ -51,73 +48,66 @@ export function UserDialog({
   }
 
   return (
-    <Dialog
+    <FormDialog
       title={
         user ? t('settings.users.editTitle', { name: user.name }) : t('settings.users.newTitle')
       }
       onClose={onClose}
-      footer={
-        <>
-          {errors._form && <p className="field-error form-error">{errors._form}</p>}
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" form={formId} variant="primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
-          </Button>
-        </>
-      }
+      onSubmit={() => void submit()}
+      submitLabel={t('common.save')}
+      busy={busy}
+      footerStart={errors._form && <p className="field-error form-error">{errors._form}</p>}
     >
-      <form id={formId} className="stack" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="grid-2">
-          <TextField
-            label={t('common.name')}
-            value={name}
-            autoFocus
-            error={errors.name}
-            onChange={(e) => setName(e.target.value)}
-          />
-          <SelectField
-            label={t('settings.users.role')}
-            value={role}
-            error={errors.role}
-            onChange={(e) => setRole(e.target.value as Role)}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`common.roles.${r}`)}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <p className="muted small">{t(`settings.users.roleHints.${role}`)}</p>
-        <div className="grid-2">
-          <TextField
-            label={user ? t('settings.users.newPin') : t('settings.users.pin')}
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            value={pin}
-            error={errors.pin}
-            hint={user ? t('settings.users.newPinHint') : t('settings.users.pinHint')}
-            onChange={(e) => setPin(e.target.value)}
-          />
-          <TextField
-            label={t('settings.users.pinRepeat')}
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            value={pin2}
-            error={errors.pin2}
-            onChange={(e) => setPin2(e.target.value)}
-          />
-        </div>
-        {user && (
-          <CheckField
-            label={t('settings.users.active')}
-            checked={active}
-            onChange={(e) => setActive(e.target.checked)}
-          />
-        )}
-      </form>
-    </Dialog>
+      <div className="grid-2">
+        <TextField
+          label={t('common.name')}
+          value={name}
+          autoFocus
+          error={errors.name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <SelectField
+          label={t('settings.users.role')}
+          value={role}
+          error={errors.role}
+          onChange={(e) => setRole(e.target.value as Role)}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`common.roles.${r}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <p className="muted small">{t(`settings.users.roleHints.${role}`)}</p>
+      <div className="grid-2">
+        <TextField
+          label={user ? t('settings.users.newPin') : t('settings.users.pin')}
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          value={pin}
+          error={errors.pin}
+          hint={user ? t('settings.users.newPinHint') : t('settings.users.pinHint')}
+          onChange={(e) => setPin(e.target.value)}
+        />
+        <TextField
+          label={t('settings.users.pinRepeat')}
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          value={pin2}
+          error={errors.pin2}
+          onChange={(e) => setPin2(e.target.value)}
+        />
+      </div>
+      {user && (
+        <CheckField
+          label={t('settings.users.active')}
+          checked={active}
+          onChange={(e) => setActive(e.target.checked)}
+        />
+      )}
+    </FormDialog>
   );
 }
