@@ -1,6 +1,9 @@
 import type { ErrorInfo } from '../../../core/errors';
-import { t } from '../i18n';
-import { errorMessage } from '../i18n/errors';
+import { t, tryT } from '../i18n';
+import { errorMessage, reasonParams } from '../i18n/errors';
+
+/** The screens whose messages carry a `validation.reasons` section of their own. */
+export type FormModule = 'products' | 'customers' | 'settings';
 
 interface Issue {
   readonly path: string;
@@ -10,11 +13,11 @@ interface Issue {
 
 /** zod's issue codes in the UI language (its own messages are for developers, in English). */
 function issueText(issue: Issue): string {
+  // The schemas say "is required" for an empty required field, whatever the check.
+  if (issue.message === 'is required') return t('common.validation.required');
   switch (issue.code) {
     case 'too_small':
-      return issue.message === 'is required'
-        ? t('common.validation.required')
-        : t('common.validation.tooSmall');
+      return t('common.validation.tooSmall');
     case 'too_big':
       return t('common.validation.tooLarge');
     case 'invalid_format':
@@ -28,12 +31,22 @@ function issueText(issue: Issue): string {
   }
 }
 
+/** A domain error's sentence: the screen's own words for its reason, else the shared ones. */
+export function reasonText(error: ErrorInfo, module?: FormModule): string {
+  const details = (error.details ?? {}) as Record<string, unknown>;
+  const reason = typeof details.reason === 'string' ? details.reason : error.code;
+  return (
+    (module && tryT(`${module}.validation.reasons.${reason}`, reasonParams(details))) ||
+    errorMessage(error)
+  );
+}
+
 /**
  * Spreads an API error over a form's fields, in the UI language: zod issues
- * by path, or a domain error's details.path. What cannot be pinned to a field
- * goes under "_form".
+ * by path, or a domain error's details.path ("barcodes.2" also marks
+ * "barcodes"). What cannot be pinned to a field goes under "_form".
  */
-export function fieldErrors(error: ErrorInfo): Record<string, string> {
+export function fieldErrors(error: ErrorInfo, module?: FormModule): Record<string, string> {
   const details = (error.details ?? {}) as { issues?: Issue[]; path?: unknown[] };
   const out: Record<string, string> = {};
   if (Array.isArray(details.issues) && details.issues.length > 0) {
@@ -41,9 +54,11 @@ export function fieldErrors(error: ErrorInfo): Record<string, string> {
     return out;
   }
   if (Array.isArray(details.path) && details.path.length > 0) {
-    out[details.path.map(String).join('.')] = errorMessage(error);
+    const message = reasonText(error, module);
+    out[details.path.map(String).join('.')] = message;
+    out[String(details.path[0])] ??= message;
     return out;
   }
-  out._form = errorMessage(error);
+  out._form = reasonText(error, module);
   return out;
 }

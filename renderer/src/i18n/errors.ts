@@ -1,10 +1,27 @@
 import type { ErrorInfo } from '../../../core/errors';
+import { hintText } from './hint-text';
 import { money, quantity, t, tryT } from './index';
 
 interface StockItem {
   name: string;
   requested: number;
   available: number;
+}
+
+/**
+ * The parameters of an error's sentence: its plain details, with money
+ * formatted and the country profiles' format hints (written in Spanish) in
+ * the UI language.
+ */
+export function reasonParams(details: Record<string, unknown>): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (typeof value === 'string' || typeof value === 'number') params[key] = value;
+  }
+  if (typeof details.missing === 'number') params.missing = money(details.missing);
+  if (Array.isArray(details.required)) params.required = details.required.join(' / ');
+  if (typeof params.hint === 'string') params.hint = hintText(params.hint);
+  return params;
 }
 
 /**
@@ -15,12 +32,7 @@ interface StockItem {
 export function errorMessage(error: ErrorInfo): string {
   const details = (error.details ?? {}) as Record<string, unknown>;
   const reason = typeof details.reason === 'string' ? details.reason : undefined;
-  const params: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(details)) {
-    if (typeof value === 'string' || typeof value === 'number') params[key] = value;
-  }
-  if (typeof details.missing === 'number') params.missing = money(details.missing);
-  if (Array.isArray(details.required)) params.required = details.required.join(' / ');
+  const params = reasonParams(details);
   if (reason) {
     const specific = tryT(`errors.reasons.${reason}`, params);
     if (specific) return specific;

@@ -24,11 +24,6 @@ export const customers: typeof es = {
     updated: 'Customer saved: {name}',
   },
   validation: {
-    required: 'Required',
-    tooLong: 'Too long',
-    tooSmall: 'Required',
-    format: 'Invalid format',
-    invalid: 'Invalid value',
     reasons: {
       INVALID_DOCUMENT_NUMBER: 'Invalid number: {hint}',
       INCOMPLETE_DOCUMENT: 'Give both the type and the number of the document.',

@@ -71,10 +71,6 @@ export const products: typeof es = {
   validation: {
     required: 'Required',
     quantity: 'Enter a quantity, with up to 3 decimals',
-    tooLong: 'Too long',
-    tooSmall: 'Too small',
-    format: 'Invalid format',
-    invalid: 'Invalid value',
     reasons: {
       UNKNOWN_CATEGORY: 'That category no longer exists.',
       UNKNOWN_TAX_CATEGORY: 'That tax does not exist or is inactive.',

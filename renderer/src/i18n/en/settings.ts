@@ -206,11 +206,6 @@ export const settings: typeof es = {
     timeZoneHint: 'Decides which day each sale falls on in reports; e.g. America/Lima.',
   },
   validation: {
-    required: 'Required',
-    tooLong: 'Too long',
-    tooSmall: 'Too small',
-    format: 'Invalid format',
-    invalid: 'Invalid value',
     reasons: {
       INVALID_TAX_ID: 'Invalid number: {hint}',
       NOT_APPLICABLE: "Does not apply to the store's country.",

@@ -23,11 +23,6 @@ export const customers = {
     updated: 'Cliente guardado: {name}',
   },
   validation: {
-    required: 'Obligatorio',
-    tooLong: 'Demasiado largo',
-    tooSmall: 'Obligatorio',
-    format: 'Formato no válido',
-    invalid: 'Dato no válido',
     reasons: {
       INVALID_DOCUMENT_NUMBER: 'Número no válido: {hint}',
       INCOMPLETE_DOCUMENT: 'Indique el tipo y el número del documento.',

@@ -72,10 +72,6 @@ export const products = {
   validation: {
     required: 'Obligatorio',
     quantity: 'Escriba una cantidad, con hasta 3 decimales',
-    tooLong: 'Demasiado largo',
-    tooSmall: 'Valor demasiado pequeño',
-    format: 'Formato no válido',
-    invalid: 'Dato no válido',
     reasons: {
       UNKNOWN_CATEGORY: 'Esa categoría ya no existe.',
       UNKNOWN_TAX_CATEGORY: 'Ese impuesto no existe o está desactivado.',

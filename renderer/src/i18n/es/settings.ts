@@ -207,11 +207,6 @@ export const settings = {
     timeZoneHint: 'Define en qué día cae cada venta en los reportes; ej. America/Lima.',
   },
   validation: {
-    required: 'Obligatorio',
-    tooLong: 'Demasiado largo',
-    tooSmall: 'Valor demasiado pequeño',
-    format: 'Formato no válido',
-    invalid: 'Dato no válido',
     reasons: {
       INVALID_TAX_ID: 'Número no válido: {hint}',
       NOT_APPLICABLE: 'No corresponde al país de la tienda.',

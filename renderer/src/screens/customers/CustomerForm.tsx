@@ -5,7 +5,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { useT } from '../../i18n';
 import { useProfile } from '../../state/session';
-import { formErrors } from '../products/form-errors';
+import { fieldErrors } from '../../api/field-errors';
 import {
   customerInputOf,
   draftOfCustomer,
@@ -48,7 +48,7 @@ export function CustomerForm({
       onSaved(saved);
     } catch (e) {
       if (!(e instanceof CallError)) throw e;
-      setErrors(formErrors('customers', e.info));
+      setErrors(fieldErrors(e.info, 'customers'));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@ import { CallError, call } from '../../api/use-call';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { useT } from '../../i18n';
-import { reasonText } from './form-errors';
+import { reasonText } from '../../api/field-errors';
 
 const NEW = 'new';
 
@@ -42,7 +42,7 @@ export function CategoryPicker({
       setProblem(null);
     } catch (e) {
       if (!(e instanceof CallError)) throw e;
-      setProblem(reasonText('products', e.info));
+      setProblem(reasonText(e.info, 'products'));
     } finally {
       setBusy(false);
     }

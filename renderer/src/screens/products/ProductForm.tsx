@@ -8,7 +8,7 @@ import { quantity, useT } from '../../i18n';
 import { useSession } from '../../state/session';
 import { BarcodeChips } from './BarcodeChips';
 import { CategoryPicker } from './CategoryPicker';
-import { formErrors } from './form-errors';
+import { fieldErrors } from '../../api/field-errors';
 import {
   createInputOf,
   draftOf,
@@ -72,7 +72,7 @@ export function ProductForm({
       else if (create?.ok) onSaved(await call('products.create', create.input));
     } catch (e) {
       if (!(e instanceof CallError)) throw e;
-      setErrors(formErrors('products', e.info));
+      setErrors(fieldErrors(e.info, 'products'));
     } finally {
       setBusy(false);
     }

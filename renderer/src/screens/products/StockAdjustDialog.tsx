@@ -4,7 +4,7 @@ import { CallError, call } from '../../api/use-call';
 import { TextField } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { quantity, useT } from '../../i18n';
-import { formErrors } from './form-errors';
+import { fieldErrors } from '../../api/field-errors';
 import { parseQuantityText } from './quantity-text';
 
 export interface StockTarget {
@@ -57,7 +57,7 @@ export function StockAdjustDialog({
       onDone(movement);
     } catch (e) {
       if (!(e instanceof CallError)) throw e;
-      setErrors(formErrors('products', e.info));
+      setErrors(fieldErrors(e.info, 'products'));
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,7 @@ import { Button } from '../../components/Button';
 import { useT } from '../../i18n';
 import { useProfile } from '../../state/session';
 import { useToasts } from '../../state/toasts';
-import { reasonText } from '../products/form-errors';
+import { reasonText } from '../../api/field-errors';
 
 /** One series of one register: editable until its first document. */
 function SeriesRow({
@@ -39,7 +39,7 @@ function SeriesRow({
       onSaved(saved);
     } catch (e) {
       if (!(e instanceof CallError)) throw e;
-      setError(reasonText('settings', e.info));
+      setError(reasonText(e.info, 'settings'));
     } finally {
       setBusy(false);
     }

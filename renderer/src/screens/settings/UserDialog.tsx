@@ -4,7 +4,7 @@ import { CallError, call } from '../../api/use-call';
 import { CheckField, SelectField, TextField } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { useT } from '../../i18n';
-import { formErrors } from '../products/form-errors';
+import { fieldErrors } from '../../api/field-errors';
 
 /** Adds a user, or changes one's name, role, PIN (a reset) or active flag. */
 export function UserDialog({
@@ -41,7 +41,7 @@ export function UserDialog({
       onSaved(saved);
     } catch (e) {
       if (!(e instanceof CallError)) throw e;
-      setErrors(formErrors('settings', e.info));
+      setErrors(fieldErrors(e.info, 'settings'));
     } finally {
       setBusy(false);
     }

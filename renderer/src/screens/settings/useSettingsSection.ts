@@ -4,7 +4,7 @@ import { CallError, call } from '../../api/use-call';
 import { t } from '../../i18n';
 import { useSession } from '../../state/session';
 import { useToasts } from '../../state/toasts';
-import { formErrors } from '../products/form-errors';
+import { fieldErrors } from '../../api/field-errors';
 import {
   changedSettings,
   pickSettings,
@@ -48,7 +48,7 @@ export function useSettingsSection<K extends SettingKey>(settings: Settings, key
       return saved;
     } catch (e) {
       if (!(e instanceof CallError)) throw e;
-      setErrors(formErrors('settings', e.info));
+      setErrors(fieldErrors(e.info, 'settings'));
       return null;
     } finally {
       setSaving(false);
