@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ErrorInfo } from '../../../core/errors';
 import { useI18n } from '../i18n';
 import { fieldErrors, reasonText } from './field-errors';
 
 afterEach(() => useI18n.setState({ language: 'es' }));
 
-const badDocument = {
+const badDocument: ErrorInfo = {
   code: 'VALIDATION',
   message: 'bad number',
   details: { reason: 'INVALID_DOCUMENT_NUMBER', hint: '8 dígitos', path: ['documentNumber'] },
@@ -42,7 +43,7 @@ describe('fieldErrors', () => {
   });
 
   it('marks the whole field of an item at fault, and puts the rest under the form', () => {
-    const barcode = {
+    const barcode: ErrorInfo = {
       code: 'CONFLICT',
       message: 'taken',
       details: { reason: 'DUPLICATE_BARCODE', path: ['barcodes', 2] },
@@ -56,7 +57,11 @@ describe('fieldErrors', () => {
   });
 
   it('falls back to the shared sentence when the screen has none for the reason', () => {
-    const error = { code: 'FORBIDDEN', message: 'x', details: { reason: 'BAD_AUTHORIZATION' } };
+    const error: ErrorInfo = {
+      code: 'FORBIDDEN',
+      message: 'x',
+      details: { reason: 'BAD_AUTHORIZATION' },
+    };
     expect(reasonText(error, 'products')).toBe('La clave del supervisor no es correcta.');
   });
 });
