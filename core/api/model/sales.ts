@@ -1,6 +1,6 @@
 /** Sales, their lines, payments and returns; paging. */
 import type { DocumentType } from '../../numbering';
-import type { FixedTaxAmount, RateTotal, RoundingMethod, TaxKind } from '../../tax/types';
+import type { FixedTaxAmount, RoundingMethod, TaxDocumentResult, TaxKind } from '../../tax/types';
 import type { SoldBy } from './catalog';
 
 export const PAYMENT_METHODS = ['EFECTIVO', 'TARJETA', 'QR', 'TRANSFERENCIA', 'CREDITO'] as const;
@@ -53,7 +53,8 @@ export interface SaleReturnSummary {
   readonly createdAt: string;
 }
 
-export interface Sale {
+/** A sale with its document totals, as the tax engine computed them when it was made. */
+export interface Sale extends Omit<TaxDocumentResult, 'lines'> {
   readonly id: string;
   readonly number: string;
   readonly documentType: DocumentType;
@@ -79,18 +80,6 @@ export interface Sale {
   readonly roundingMethod: RoundingMethod;
   readonly lines: readonly SaleLine[];
   readonly payments: readonly Payment[];
-  readonly gross: number;
-  readonly lineDiscount: number;
-  readonly orderDiscount: number;
-  readonly discount: number;
-  readonly taxed: readonly RateTotal[];
-  readonly taxableBase: number;
-  readonly exempt: number;
-  readonly unaffected: number;
-  readonly tax: number;
-  readonly fixedTaxes: readonly FixedTaxAmount[];
-  readonly fixedTax: number;
-  readonly total: number;
   readonly igtf: number;
   /** total + igtf: what the customer owes. */
   readonly due: number;
