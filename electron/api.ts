@@ -15,7 +15,7 @@ import { cashHandlers } from './services/cash/handlers';
 import { categoriesHandlers } from './services/catalog/categories';
 import { customersHandlers } from './services/catalog/customers';
 import { productsHandlers } from './services/catalog/handlers';
-import { statement, type ServiceContext, type SystemPrint } from './services/context';
+import { type ServiceContext, type SystemPrint } from './services/context';
 import { reportsHandlers } from './services/reports';
 import { salesHandlers } from './services/sales/handlers';
 import { registersHandlers, settingsHandlers, taxCategoriesHandlers } from './services/settings';
@@ -23,7 +23,7 @@ import { setupHandlers } from './services/setup';
 import { demoHandlers } from './services/demo';
 import { stockHandlers } from './services/stock';
 import { isSetUp } from './services/store';
-import { authHandlers, usersHandlers } from './services/users';
+import { authHandlers, currentActor, usersHandlers } from './services/users';
 
 /** Every channel's handler, joined in one place; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -82,14 +82,6 @@ const LEVEL: Readonly<Record<Exclude<Access, 'public' | 'user'>, Role>> = {
   supervisor: 'supervisor',
   admin: 'admin',
 };
-
-/** The user as the database knows them now: a deactivated or demoted user loses rights at once. */
-function currentActor(ctx: ServiceContext, actor: Actor): Actor | null {
-  const row = statement(ctx, 'SELECT id, name, role, active FROM users WHERE id = ?').get(
-    actor.id,
-  ) as { id: number; name: string; role: Role; active: number } | undefined;
-  return row && row.active === 1 ? { id: row.id, name: row.name, role: row.role } : null;
-}
 
 function sqliteCode(error: unknown): string {
   return typeof error === 'object' && error !== null

@@ -19,6 +19,7 @@ import { installMenu } from './menu';
 import { menuLabels } from './menu-labels';
 import { backupsDir, DATABASE_FILE } from './paths';
 import { printPdf } from './print';
+import { storedLanguage } from './services/store';
 import { createMainWindow } from './window';
 import { CONTENT_SECURITY_POLICY } from './window-options';
 
@@ -140,9 +141,7 @@ function makeApi(database: TenderoDb): Api {
 
 function currentLanguage(): string {
   try {
-    const row = db?.sqlite.prepare('SELECT language FROM settings WHERE id = 1').get() as
-      { language: string } | undefined;
-    return row?.language ?? (app.getLocale().startsWith('en') ? 'en' : 'es');
+    return (db && storedLanguage({ db })) ?? (app.getLocale().startsWith('en') ? 'en' : 'es');
   } catch {
     return 'es';
   }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { actingAs, auditRows, openSession, product, sell, user } from '../testing/fixtures';
-import { setUpTill, type Till } from '../testing/till';
+import { openTill, setUpTill, type Till } from '../testing/till';
+import { storedLanguage } from './store';
 
 let till: Till;
 afterEach(() => till.close());
@@ -91,5 +92,17 @@ describe('settings.update', () => {
       expect((await till.call('settings.get', {})).cashierPriceOverride).toBe(false);
     });
     expect(auditRows(till, 'settings.update').map((r) => r.outcome)).toEqual(['denied']);
+  });
+});
+
+describe('storedLanguage (the desktop menu follows it)', () => {
+  it('is undefined before setup, then the language settings.update keeps', async () => {
+    till = await openTill();
+    expect(storedLanguage({ db: till.db })).toBeUndefined();
+    till.close();
+    till = await setUpTill('PE');
+    expect(storedLanguage({ db: till.db })).toBe('es');
+    await till.call('settings.update', { language: 'en' });
+    expect(storedLanguage({ db: till.db })).toBe('en');
   });
 });

@@ -1,6 +1,6 @@
 import { prepared, selectRows } from './sql';
 import { DomainError } from '../../core/errors';
-import type { ScaleLayoutSetting, Settings } from '../../core/api/model';
+import type { Language, ScaleLayoutSetting, Settings } from '../../core/api/model';
 import { parseScaleLayout, type ScaleLayout } from '../../core/barcode';
 import type { DocumentType } from '../../core/numbering';
 import { profileOf, type CountryCode, type CountryProfile } from '../../core/profiles';
@@ -41,6 +41,11 @@ export function isSetUp(ctx: ServiceContext): boolean {
       ctx.db.orm.select({ id: settings.id }).from(settings).prepare(),
     ).get() !== undefined
   );
+}
+
+/** The UI language the till was set to, or undefined before setup. */
+export function storedLanguage(ctx: Pick<ServiceContext, 'db'>): Language | undefined {
+  return selectRows(ctx, settings).get()?.language as Language | undefined;
 }
 
 export function loadStore(ctx: ServiceContext): Store {

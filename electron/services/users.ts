@@ -7,6 +7,7 @@ import { hasRole } from './access';
 import { writeAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import { hashPin, verifyPin } from './pin';
+import { selectRows } from './sql';
 
 /** After this many wrong PINs in a row a user is locked for LOCK_SECONDS. */
 export const MAX_FAILED_LOGINS = 5;
@@ -28,6 +29,12 @@ function byName(ctx: ServiceContext, name: string) {
     .from(users)
     .where(sql`${users.name} = ${name} COLLATE NOCASE`)
     .get();
+}
+
+/** The user as the database knows them now: a deactivated or demoted user loses rights at once. */
+export function currentActor(ctx: ServiceContext, actor: Actor): Actor | null {
+  const row = selectRows(ctx, users, 'id = ?').get(actor.id);
+  return row?.active ? { id: row.id, name: row.name, role: row.role as Role } : null;
 }
 
 function isUniqueViolation(error: unknown): boolean {
