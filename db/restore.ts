@@ -15,6 +15,7 @@
 import {
   copyFileSync,
   closeSync,
+  mkdirSync,
   existsSync,
   fsyncSync,
   openSync,
@@ -43,7 +44,7 @@ export interface RestoreOptions {
    * Runs on the restored, migrated copy just before it goes live (the CLI
    * writes its audit row there). Throwing cancels the restore.
    */
-  readonly beforeSwap?: (restored: TenderoDb, outcome: RestoreOutcome) => void;
+  readonly beforeSwap?: (restored: TenderoDb, outcome: RestoreOutcome) => void | Promise<void>;
 }
 
 export interface RestoreOutcome {
@@ -84,6 +85,7 @@ async function keepCurrent(
 ): Promise<Pick<RestoreOutcome, 'safetyCopy' | 'unreadableKeptAs'>> {
   if (!existsSync(target) || statSync(target).size === 0)
     return { safetyCopy: null, unreadableKeptAs: null };
+  mkdirSync(dirname(safetyCopy), { recursive: true });
   let readable = false;
   try {
     const current = openReadOnly(target);
@@ -155,7 +157,7 @@ async function swapIn(
     verifyBackup(temp, migrationsFolder);
     const restored = openDatabase(temp, { migrationsFolder, create: false, lock: false });
     try {
-      options.beforeSwap?.(restored, outcome);
+      await options.beforeSwap?.(restored, outcome);
     } finally {
       restored.close();
     }
