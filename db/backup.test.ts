@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupDatabase, restoreDatabase, verifyBackup } from './backup';
+import { backupDatabase, verifyBackup } from './backup';
 import { DatabaseOpenError, type OpenFailure } from './errors';
 import { openDatabase, type TenderoDb } from './open';
+import { restoreDatabase } from './restore';
 
 let dir: string;
 let db: TenderoDb;
@@ -198,8 +199,13 @@ describe('restoreDatabase', () => {
     writeFileSync(`${target}-wal`, Buffer.alloc(8192, 7));
     writeFileSync(`${target}-shm`, Buffer.alloc(32768, 7));
 
-    await restoreDatabase(backup, target);
-    expect(listing(join(dir, 'live'))).toEqual(['till.sqlite']);
+    await restoreDatabase(backup, target, { safetyCopy: join(dir, 'safety.sqlite') });
+    // Beside it only its lock and the folder of who holds it, now empty.
+    expect(listing(join(dir, 'live'))).toEqual([
+      'till.sqlite',
+      'till.sqlite.lock',
+      'till.sqlite.owners',
+    ]);
     db = openDatabase(target);
     expect(db.sqlite.prepare('SELECT COUNT(*) FROM products').pluck().get()).toBe(5);
     expect(
@@ -208,7 +214,7 @@ describe('restoreDatabase', () => {
     expect(db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     // The backup itself is untouched and still alone in its folder.
-    expect(listing(dir)).toEqual(['backup.sqlite', 'live']);
+    expect(listing(dir)).toEqual(['backup.sqlite', 'live', 'safety.sqlite']);
   });
 
   it('refuses a bad backup before touching the target', async () => {
@@ -218,7 +224,9 @@ describe('restoreDatabase', () => {
     const before = readFileSync(target);
     const garbage = join(dir, 'garbage.sqlite');
     writeFileSync(garbage, Buffer.alloc(4096, 0x42));
-    await expect(restoreDatabase(garbage, target)).rejects.toMatchObject({ kind: 'CORRUPT' });
+    await expect(
+      restoreDatabase(garbage, target, { safetyCopy: join(dir, 'safety.sqlite') }),
+    ).rejects.toMatchObject({ kind: 'CORRUPT' });
     expect(readFileSync(target).equals(before)).toBe(true);
     expect(existsSync(`${target}.restoring`)).toBe(false);
     db = openDatabase(target);

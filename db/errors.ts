@@ -9,6 +9,10 @@ export type OpenFailure =
   | 'DISK_FULL'
   | 'READ_ONLY'
   | 'LOCKED'
+  /** Another process has the database open (a restore was refused). */
+  | 'IN_USE'
+  /** No database at that path, and the caller did not ask to create one. */
+  | 'NOT_FOUND'
   | 'MIGRATION_FAILED'
   | 'NOT_A_TENDERO_DATABASE'
   | 'OTHER';
@@ -16,12 +20,20 @@ export type OpenFailure =
 export class DatabaseOpenError extends Error {
   readonly kind: OpenFailure;
   readonly file: string;
+  /** What a caller may show or print: who holds the file, where a safety copy is. */
+  readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(kind: OpenFailure, file: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    kind: OpenFailure,
+    file: string,
+    message: string,
+    options?: { cause?: unknown; details?: Record<string, unknown> },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DatabaseOpenError';
     this.kind = kind;
     this.file = file;
+    this.details = options?.details ?? {};
   }
 }
 

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError, type OpenFailure } from './errors';
-import { openDatabase, readJournal, DEFAULT_MIGRATIONS_FOLDER, type TenderoDb } from './open';
+import { lockDatabase } from './lock';
+import {
+  openDatabase,
+  readJournal,
+  DEFAULT_MIGRATIONS_FOLDER,
+  type OpenOptions,
+  type TenderoDb,
+} from './open';
 
 let dir: string;
 const open: TenderoDb[] = [];
@@ -22,9 +29,13 @@ function track(db: TenderoDb): TenderoDb {
   return db;
 }
 
-function openFailure(file: string, migrationsFolder?: string): DatabaseOpenError {
+function openFailure(
+  file: string,
+  migrationsFolder?: string,
+  options: OpenOptions = {},
+): DatabaseOpenError {
   try {
-    track(openDatabase(file, migrationsFolder ? { migrationsFolder } : {}));
+    track(openDatabase(file, { ...options, ...(migrationsFolder ? { migrationsFolder } : {}) }));
   } catch (error) {
     expect(error).toBeInstanceOf(DatabaseOpenError);
     return error as DatabaseOpenError;
@@ -37,9 +48,14 @@ function expectKind(error: DatabaseOpenError, kind: OpenFailure, file: string) {
   expect(error.file).toBe(file);
 }
 
-/** The database files in the folder, so a test can see what an open left behind. */
+/**
+ * The database files in the folder, so a test can see what an open left
+ * behind; the lock file and the holders' folder always sit beside a database.
+ */
 function files(): string[] {
-  return readdirSync(dir).sort();
+  return readdirSync(dir)
+    .filter((f) => !f.endsWith('.lock') && !f.endsWith('.owners'))
+    .sort();
 }
 
 const journal = readJournal(DEFAULT_MIGRATIONS_FOLDER);
@@ -160,6 +176,29 @@ describe('openDatabase', () => {
     expect(error.message).toMatch(/newer version/);
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(files()).toEqual(['newer.sqlite']);
+  });
+
+  it('with create: false, says there is no database instead of creating one', () => {
+    const mistyped = join(dir, 'tipo', 'tendero.sqlite');
+    const error = openFailure(mistyped, undefined, { create: false });
+    expectKind(error, 'NOT_FOUND', mistyped);
+    expect(error.message).toBe(`No Tendero database at ${mistyped}`);
+    expect(readdirSync(dir)).toEqual([]); // not even its folder
+    const empty = join(dir, 'empty.sqlite');
+    writeFileSync(empty, '');
+    expectKind(openFailure(empty, undefined, { create: false }), 'NOT_FOUND', empty);
+    track(openDatabase(join(dir, 'new.sqlite'))).close();
+    expect(() => track(openDatabase(join(dir, 'new.sqlite'), { create: false }))).not.toThrow();
+  });
+
+  it('holds a lock while open that a restore cannot take, and lets go at close', () => {
+    const file = join(dir, 'till.sqlite');
+    const db = openDatabase(file, { holder: 'web' });
+    expect(() => lockDatabase(file, 'restore', 'exclusive')).toThrow(
+      new RegExp(`the Tendero web host, pid ${process.pid}`),
+    );
+    db.close();
+    lockDatabase(file, 'restore', 'exclusive').release();
   });
 
   it('creates missing folders but reports a path it cannot use', () => {

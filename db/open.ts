@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { classifySqliteError, DatabaseOpenError } from './errors';
+import { lockDatabase, type DatabaseLock } from './lock';
 import * as schema from './schema';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
@@ -15,8 +16,16 @@ export interface TenderoDb {
   readonly sqlite: Database.Database;
   /** Typed queries over the schema. */
   readonly orm: Orm;
-  /** Checkpoints the WAL into the main file and closes. */
-  close(): void;
+  /**
+   * The shared lock this connection holds on the file (see lock.ts); null for
+   * `:memory:` and for files opened with `lock: false`.
+   */
+  readonly lock: DatabaseLock | null;
+  /**
+   * Checkpoints the WAL into the main file and closes, then lets go of the
+   * lock; `keepLock` leaves it to the caller (a restore that took it exclusive).
+   */
+  close(options?: { keepLock?: boolean }): void;
 }
 
 /** Where the committed migrations live when running from source (tests, CLI, bench). */
@@ -25,6 +34,28 @@ export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', i
 export interface OpenOptions {
   /** Packaged builds pass the folder they ship the migrations in. */
   readonly migrationsFolder?: string;
+  /**
+   * Create a new database when there is none at `file` (default true). Only
+   * setup and the hosts that show the first-run screen pass true; everything
+   * else gets NOT_FOUND instead of a new empty till at a mistyped path.
+   */
+  readonly create?: boolean;
+  /**
+   * Hold the file's shared lock while open (default true), so a restore from
+   * another process is refused. False only for private temporary files.
+   */
+  readonly lock?: boolean;
+  /** What this process is, for a refused restore to name it: 'desktop', 'web', 'cli'… */
+  readonly holder?: string;
+}
+
+/** True when `file` holds something: a missing or empty file is no database yet. */
+function hasContent(file: string): boolean {
+  try {
+    return statSync(file).size > 0;
+  } catch {
+    return false;
+  }
 }
 
 interface JournalEntry {
@@ -72,6 +103,9 @@ function fail(
  */
 export function openDatabase(file: string, options: OpenOptions = {}): TenderoDb {
   const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
+  if (file !== ':memory:' && options.create === false && !hasContent(file)) {
+    fail('NOT_FOUND', file, `No Tendero database at ${file}`);
+  }
   if (file !== ':memory:') {
     try {
       mkdirSync(dirname(file), { recursive: true });
@@ -86,10 +120,17 @@ export function openDatabase(file: string, options: OpenOptions = {}): TenderoDb
     }
   }
 
+  // Taken before the file is opened: a restore running right now finishes first.
+  const lock =
+    file === ':memory:' || options.lock === false
+      ? null
+      : lockDatabase(file, options.holder ?? 'a Tendero process', 'shared');
+
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file);
   } catch (error) {
+    lock?.release();
     fail(
       classifySqliteError(error),
       file,
@@ -136,6 +177,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): TenderoDb
     sqlite.pragma('foreign_keys = ON');
   } catch (error) {
     sqlite.close();
+    lock?.release();
     if (error instanceof DatabaseOpenError) throw error;
     fail(
       classifySqliteError(error),
@@ -150,12 +192,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): TenderoDb
     file,
     sqlite,
     orm,
-    close() {
-      if (!sqlite.open) return;
+    lock,
+    close(closeOptions = {}) {
       try {
-        sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        if (sqlite.open) {
+          try {
+            sqlite.pragma('wal_checkpoint(TRUNCATE)');
+          } finally {
+            sqlite.close();
+          }
+        }
       } finally {
-        sqlite.close();
+        if (!closeOptions.keepLock) lock?.release();
       }
     },
   };

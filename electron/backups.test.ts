@@ -1,8 +1,19 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupDatabase } from '../db/backup';
 import { openDatabase } from '../db/open';
+import { crash, holdOpen } from '../db/testing/processes';
 import {
   backupTo,
   closingBackup,
@@ -81,8 +92,6 @@ describe('restore', () => {
   it('backs up the current database first, then restores the chosen one', async () => {
     await product(till, { code: 'OLD', price: 100 });
     const backup = join(dir, 'chosen.sqlite');
-    await backupTo(till.db.sqlite, dir, new Date()).then(() => undefined);
-    const { backupDatabase } = await import('../db/backup');
     await backupDatabase(till.db.sqlite, backup);
     await product(till, { code: 'NEW', price: 100 });
 
@@ -114,6 +123,81 @@ describe('restore', () => {
     ).rejects.toThrow();
     expect(till.db.sqlite.open).toBe(true);
     expect(readdirSync(dir).filter((f) => f.endsWith('-antes.sqlite'))).toEqual([]);
+  });
+});
+
+describe('restore from the menu, inside the process that owns the database', () => {
+  const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+  it('is refused while another process has the database open, which stays open here', async () => {
+    await product(till, { code: 'KEEP', price: 100 });
+    const backup = join(dir, 'chosen.sqlite');
+    await backupDatabase(till.db.sqlite, backup);
+    till.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const before = sha(till.file);
+    const host = await holdOpen(till.file, 'web');
+    try {
+      await expect(
+        restoreWithSafetyCopy(till.db, backup, dir, new Date(), (file) => openDatabase(file)),
+      ).rejects.toThrow(new RegExp(`open in the Tendero web host, pid ${host.pid}`));
+      expect(sha(till.file)).toBe(before);
+      expect(till.db.sqlite.open).toBe(true);
+      await product(till, { code: 'STILL-SELLING', price: 100 });
+    } finally {
+      await crash(host);
+    }
+    const { db } = await restoreWithSafetyCopy(till.db, backup, dir, new Date(), (file) =>
+      openDatabase(file),
+    );
+    try {
+      expect(db.sqlite.prepare('SELECT code FROM products ORDER BY code').pluck().all()).toEqual([
+        'KEEP',
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keeps the database open and usable when the safety copy cannot be written', async () => {
+    await product(till, { code: 'KEEP', price: 100 });
+    const backup = join(dir, 'chosen.sqlite');
+    await backupDatabase(till.db.sqlite, backup);
+    const now = new Date('2026-03-06T12:00:00Z');
+    // Something already sits where the safety copy would go, and cannot be replaced.
+    mkdirSync(join(dir, 'tendero-2026-03-06-120000-antes.sqlite'));
+    await expect(
+      restoreWithSafetyCopy(till.db, backup, dir, now, (file) => openDatabase(file)),
+    ).rejects.toThrow();
+    expect(till.db.sqlite.open).toBe(true);
+    await product(till, { code: 'AFTER', price: 100 });
+    expect(till.db.sqlite.prepare('SELECT code FROM products ORDER BY code').pluck().all()).toEqual(
+      ['AFTER', 'KEEP'],
+    );
+    // And nobody is locked out: the lock went back to shared.
+    const other = openDatabase(till.file);
+    other.close();
+  });
+
+  it('reopens the unchanged database when the swap fails after it was closed', async () => {
+    await product(till, { code: 'KEEP', price: 100 });
+    const backup = join(dir, 'chosen.sqlite');
+    await backupDatabase(till.db.sqlite, backup);
+    await product(till, { code: 'NEWER', price: 100 });
+    // The temporary file's place is taken: the swap fails after the live connection closed.
+    mkdirSync(`${till.file}.restoring`);
+    const result = await restoreWithSafetyCopy(till.db, backup, dir, new Date(), (file) =>
+      openDatabase(file),
+    );
+    try {
+      expect(result.error).toBeDefined();
+      expect(result.db.sqlite.open).toBe(true);
+      expect(
+        result.db.sqlite.prepare('SELECT code FROM products ORDER BY code').pluck().all(),
+      ).toEqual(['KEEP', 'NEWER']);
+      expect(existsSync(result.safetyCopy)).toBe(true);
+    } finally {
+      result.db.close();
+    }
   });
 });
 

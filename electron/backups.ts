@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { backupDatabase, restoreDatabase, verifyBackup } from '../db/backup';
+import { backupDatabase } from '../db/backup';
+import type { TenderoDb } from '../db/open';
+import { restoreOpenDatabase } from '../db/restore';
 
 /** Automatic backups kept in userData/backups; older ones are pruned. */
 export const KEEP_BACKUPS = 30;
@@ -69,32 +71,34 @@ export async function backupTo(
 }
 
 /**
- * Restores `from` over the live database, keeping the current one as a safety
- * copy first. Nothing is touched until the backup has been verified. If the
- * restored file cannot be opened, the safety copy goes back in its place and
- * that database is returned, with the error, so the caller is never left
- * without one.
+ * Restores `from` over the database this process has open, keeping the
+ * current one as a safety copy first (see restoreOpenDatabase). The caller
+ * always ends up with an open database:
+ * - refused before anything was closed (another process has the file open, the
+ *   backup is not ours, the safety copy failed): this throws and `current`
+ *   stays open and usable;
+ * - failed after `current` was closed: the file is as it was, and it is
+ *   reopened and returned with the error.
  */
-export async function restoreWithSafetyCopy<
-  T extends { readonly file: string; readonly sqlite: Database.Database; close(): void },
->(
-  current: T,
+export async function restoreWithSafetyCopy(
+  current: TenderoDb,
   from: string,
   dir: string,
   now: Date,
-  reopen: (file: string) => T,
-): Promise<{ db: T; safetyCopy: string; error?: unknown }> {
-  verifyBackup(from);
+  reopen: (file: string) => TenderoDb,
+  migrationsFolder?: string,
+): Promise<{ db: TenderoDb; safetyCopy: string; error?: unknown }> {
   mkdirSync(dir, { recursive: true });
   const { day, time } = stamp(now);
   const safetyCopy = join(dir, `tendero-${day}-${time}-antes.sqlite`);
-  await backupDatabase(current.sqlite, safetyCopy);
-  current.close();
-  await restoreDatabase(from, current.file);
   try {
-    return { db: reopen(current.file), safetyCopy };
+    await restoreOpenDatabase(current, from, {
+      safetyCopy,
+      ...(migrationsFolder ? { migrationsFolder } : {}),
+    });
   } catch (error) {
-    await restoreDatabase(safetyCopy, current.file);
+    if (current.sqlite.open) throw error;
     return { db: reopen(current.file), safetyCopy, error };
   }
+  return { db: reopen(current.file), safetyCopy };
 }

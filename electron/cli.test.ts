@@ -2,23 +2,26 @@
  * The CLI as a user runs it: a child process per command on a real database
  * file, through a whole day: init, import, open, sell, void, close, Z report.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crash, holdOpen } from '../db/testing/processes';
 
 let dir: string;
 let db: string;
 
-function pos(args: string[], input?: string) {
+function pos(args: string[], input?: string, env: Record<string, string> = {}) {
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'electron/cli.ts', ...args, '--db', db],
+    ['--import', 'tsx', 'electron/cli.ts', ...args, ...(args.includes('--db') ? [] : ['--db', db])],
     {
       encoding: 'utf8',
       input,
-      env: { ...process.env, TENDERO_DB: '', TENDERO_USER: '', TENDERO_PIN: '' },
+      env: { ...process.env, TENDERO_DB: '', TENDERO_USER: '', TENDERO_PIN: '', ...env },
     },
   );
   let json: unknown;
@@ -150,26 +153,179 @@ describe('pos CLI', { timeout: 60_000 }, () => {
     expect(listed.json).toHaveProperty(['sales.create', 'input', 'properties', 'lines']);
   });
 
-  it('backs up and restores, keeping the current database aside first', () => {
+  it('backs up and restores, keeping the current database aside first, both audited', () => {
     const backup = join(dir, 'copy.sqlite');
-    expect(pos(['backup', backup]).code).toBe(0);
+    const made = pos(['backup', backup, ...admin]);
+    expect(made.code).toBe(0);
     expect(existsSync(backup)).toBe(true);
     pos(['call', 'cash.open', '{"float": 100}', ...admin]);
-    const restored = pos(['restore', backup]);
+    const restored = pos(['restore', backup, ...admin]);
     expect(restored.code).toBe(0);
-    expect(existsSync(restored.json.previousKeptAs)).toBe(true);
+    const { safetyCopy } = restored.json.value;
+    expect(existsSync(safetyCopy)).toBe(true);
     expect(pos(['call', 'cash.current', '{}', ...admin]).json.value).toBeNull();
+    const audit = pos(['call', 'audit.list', '{"action": "database.restore"}', ...admin]);
+    expect(audit.json.value).toHaveLength(1);
+    expect(audit.json.value[0]).toMatchObject({ userName: 'Ana', entityId: backup });
+    expect(audit.json.value[0].after).toMatchObject({ from: backup, into: db, safetyCopy });
+    // The backup's own row is in the safety copy (the database it was made from).
+    const before = new Database(safetyCopy, { readonly: true });
+    expect(
+      before
+        .prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'database.backup'")
+        .pluck()
+        .get(),
+    ).toBe(1);
+    before.close();
   });
 
   it('exits 3 when the database cannot be opened', () => {
     const garbage = join(dir, 'garbage.sqlite');
     writeFileSync(garbage, 'this is not a database'.repeat(300));
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'electron/cli.ts', 'call', 'setup.status', '--db', garbage],
-      { encoding: 'utf8' },
+    const run = pos(['call', 'setup.status', '--db', garbage]);
+    expect(run.code).toBe(3);
+    expect(run.json.error.code).toBe('DATABASE_CORRUPT');
+  });
+});
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** One JSON line on stdout and no stack trace anywhere. */
+function expectOneJsonLine(run: ReturnType<typeof pos>) {
+  expect(run.stdout.trim().split('\n')).toHaveLength(1);
+  expect(run.json.ok).toBe(false);
+  expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('pos restore and backup, as the issue reproduced them', { timeout: 60_000 }, () => {
+  it('refuses while the web host has the database open, naming it, until it dies', async () => {
+    const backup = join(dir, 'before-host.sqlite');
+    expect(pos(['backup', backup, ...admin]).code).toBe(0);
+    const host = await holdOpen(db, 'web');
+    try {
+      const before = sha(db);
+      const refused = pos(['restore', backup, ...admin]);
+      expect(refused.code).toBe(3);
+      expectOneJsonLine(refused);
+      expect(refused.json.error.code).toBe('DATABASE_IN_USE');
+      expect(refused.json.error.message).toMatch(
+        new RegExp(`the Tendero web host, pid ${host.pid}, started \\d{2}:\\d{2}`),
+      );
+      expect(sha(db)).toBe(before);
+    } finally {
+      await crash(host);
+    }
+    expect(pos(['restore', backup, ...admin]).code).toBe(0);
+  });
+
+  it('never lets a foreign SQLite file replace the live database', () => {
+    const foreign = join(dir, 'foreign.sqlite');
+    const other = new Database(foreign);
+    other.exec(
+      'CREATE TABLE settings (id INTEGER PRIMARY KEY);' +
+        'CREATE TABLE __drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric);' +
+        "INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('abc', 1)",
     );
-    expect(run.status).toBe(3);
-    expect(run.stderr).toMatch(/CORRUPT/);
+    other.close();
+    const before = sha(db);
+    const refused = pos(['restore', foreign, ...admin]);
+    expect(refused.code).toBe(3);
+    expectOneJsonLine(refused);
+    expect(refused.json.error.code).toBe('DATABASE_NOT_A_TENDERO_DATABASE');
+    expect(sha(db)).toBe(before);
+    expect(pos(['call', 'settings.get', '{}', ...admin]).code).toBe(0);
+  });
+
+  it('restores over a corrupt database, keeping the broken file aside', () => {
+    const backup = join(dir, 'good.sqlite');
+    expect(pos(['backup', backup, ...admin]).code).toBe(0);
+    const broken = join(dir, 'broken.sqlite');
+    const garbage = Buffer.alloc(20_000, 0x42);
+    writeFileSync(broken, garbage);
+    const restored = pos(['restore', backup, '--db', broken, ...admin]);
+    expect(restored.code).toBe(0);
+    const kept = restored.json.value.unreadableKeptAs;
+    expect(kept).toMatch(/broken\.sqlite\.unreadable-/);
+    expect(readFileSync(kept).equals(garbage)).toBe(true);
+    expect(pos(['call', 'settings.get', '{}', '--db', broken, ...admin]).code).toBe(0);
+  });
+
+  it('says there is no database at a mistyped path, and creates nothing', () => {
+    const typo = join(dir, 'tipo', 'tendero.sqlite');
+    for (const args of [
+      ['call', 'settings.get', '{}', ...admin],
+      ['backup', join(dir, 'x.sqlite'), ...admin],
+      ['export-products', join(dir, 'x.csv'), ...admin],
+    ]) {
+      const run = pos([...args, '--db', typo]);
+      expect(run.code).toBe(3);
+      expectOneJsonLine(run);
+      expect(run.json.error).toMatchObject({
+        code: 'DATABASE_NOT_FOUND',
+        message: `No Tendero database at ${typo}`,
+      });
+    }
+    expect(existsSync(join(dir, 'tipo'))).toBe(false);
+  });
+
+  it('needs an admin for backup and restore, with the PIN from TENDERO_PIN', () => {
+    const out = join(dir, 'by-whom.sqlite');
+    const anonymous = pos(['backup', out]);
+    expect(anonymous.code).toBe(2);
+    expect(anonymous.json.error.code).toBe('USAGE');
+    expect(
+      pos(['call', 'users.create', '{"name":"Caja","role":"cashier","pin":"5555"}', ...admin]).code,
+    ).toBe(0);
+    const cashier = pos(['backup', out, '--user', 'Caja', '--pin', '5555']);
+    expect(cashier.code).toBe(1);
+    expect(cashier.json.error.code).toBe('FORBIDDEN');
+    expect(pos(['restore', join(dir, 'good.sqlite'), '--user', 'Caja', '--pin', '5555']).code).toBe(
+      1,
+    );
+    expect(pos(['backup', out, '--user', 'Ana', '--pin', '9999']).json.error.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(existsSync(out)).toBe(false);
+    const denied = pos(['call', 'audit.list', '{"outcome": "denied"}', ...admin]);
+    expect(denied.json.value.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['database.backup', 'database.restore']),
+    );
+
+    const viaEnv = pos(['backup', out, '--user', 'Ana'], undefined, { TENDERO_PIN: '1234' });
+    expect(viaEnv.code).toBe(0);
+    expect(viaEnv.json.value.file).toBe(out);
+  });
+
+  it('treats a missing CSV or backup file as bad usage, in one JSON line', () => {
+    for (const args of [
+      ['import-products', join(dir, 'nope.csv'), ...admin],
+      ['restore', join(dir, 'nope.sqlite'), ...admin],
+    ]) {
+      const run = pos(args);
+      expect(run.code).toBe(2);
+      expectOneJsonLine(run);
+      expect(run.json.error.code).toBe('FILE_NOT_FOUND');
+    }
+  });
+
+  it('asks for the PIN on a terminal without echoing it', async () => {
+    const out = join(dir, 'typed.sqlite');
+    const command = `${process.execPath} --import tsx electron/cli.ts backup ${out} --user Ana --db ${db}`;
+    // script(1) gives the CLI a real terminal; the PIN is typed once it is asked for.
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      env: { ...process.env, TENDERO_DB: '', TENDERO_USER: '', TENDERO_PIN: '' },
+    });
+    let screen = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      const before = screen;
+      screen += chunk.toString();
+      if (!before.includes('PIN for Ana:') && screen.includes('PIN for Ana:'))
+        child.stdin.write('1234\r');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(screen).toContain('PIN for Ana:');
+    expect(screen).not.toContain('1234');
+    expect(code).toBe(0);
+    expect(existsSync(out)).toBe(true);
   });
 });

@@ -8,11 +8,21 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { channels, CHANNEL_NAMES, isChannelName, type ChannelName } from '../core/api/channels';
 import type { Result } from '../core/api/result';
-import { backupDatabase, restoreDatabase } from '../db/backup';
 import { DatabaseOpenError } from '../db/errors';
 import { openDatabase, type TenderoDb } from '../db/open';
 import { createApi, type Session } from './api';
 import { assetReader } from './assets';
+import {
+  backupCommand,
+  CliFailure,
+  databaseFailure,
+  promptPin,
+  Refused,
+  requireFile,
+  restoreCommand,
+  UsageError,
+  type Credentials,
+} from './cli-admin';
 import { closeRenderPool } from './documents/handlers';
 import { defaultDatabasePath } from './paths';
 
@@ -39,20 +49,31 @@ Commands
                                A cash session's X or Z report as PDF (default 80mm).
   pdf period --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf
                                The period report (A4) as PDF.
-  backup FILE                  Write a consistent copy of the database.
-  restore FILE                 Replace the database with a backup (the current one is backed up first).
+  backup FILE --user ADMIN     Write a consistent copy of the database (an admin; audited).
+  restore FILE --user ADMIN    Replace the database with a backup (an admin; audited). The backup
+                               must be a Tendero database; the current one is copied first (or, if
+                               it cannot be read, kept aside). Refused while another process (the
+                               desktop app, npm run web) has the database open.
 
 Options
   --db FILE                    Database file (default: TENDERO_DB or the app's data folder).
-  --user NAME --pin PIN        Who acts (or TENDERO_USER / TENDERO_PIN).
+                               Only init and demo create it; other commands need it to exist.
+  --user NAME --pin PIN        Who acts (or TENDERO_USER / TENDERO_PIN). With a name and no PIN,
+                               the PIN is asked for on a terminal without echo, so it stays out of ps.
   -h, --help                   This help.
 
-Exit codes: 0 ok, 1 the API refused (the error is printed), 2 bad usage, 3 the database cannot be opened.`;
-
-class UsageError extends Error {}
+Errors are printed as one JSON line: {"ok":false,"error":{"code":...,"message":...}}.
+Exit codes: 0 ok, 1 the API refused, 2 bad usage (a missing file, too), 3 the database
+(not found, unreadable, in use, or a backup that is not a Tendero database).`;
 
 function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Every failure: one line of JSON on stdout, the shape of an API error. */
+function printError(code: string, message: string, details?: Readonly<Record<string, unknown>>) {
+  const error = { code, message, ...(details && Object.keys(details).length ? { details } : {}) };
+  process.stdout.write(`${JSON.stringify({ ok: false, error })}\n`);
 }
 
 function readJsonArgument(text: string | undefined): unknown {
@@ -99,6 +120,24 @@ function pdfRequest(
     default:
       throw new UsageError('pdf needs one of: sale, return, cash, period');
   }
+}
+
+/** Commands that may create the database: setup, and nothing else. */
+function createsDatabase(command: string, rest: string[]): boolean {
+  return (
+    command === 'init' ||
+    command === 'demo' ||
+    (command === 'call' && (rest[0] === 'setup.init' || rest[0] === 'setup.demo'))
+  );
+}
+
+/** The user and PIN from the options, the environment, or a prompt on a terminal. */
+async function credentials(values: { user?: string; pin?: string }): Promise<Credentials | null> {
+  const name = values.user || process.env.TENDERO_USER || '';
+  let pin = values.pin || process.env.TENDERO_PIN || '';
+  if (!name) return null;
+  if (!pin && process.stdin.isTTY) pin = await promptPin(`PIN for ${name}: `);
+  return pin ? { name, pin } : null;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -154,50 +193,52 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const file = values.db ?? defaultDatabasePath();
-  if (command === 'restore') {
-    const from = rest[0];
-    if (!from) throw new UsageError('restore needs the backup file');
-    const safety = `${file}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
-    const current = openDatabase(file);
-    try {
-      await backupDatabase(current.sqlite, safety);
-    } finally {
-      current.close();
-    }
-    await restoreDatabase(from, file);
-    openDatabase(file).close(); // proves the restored file opens (and migrates if older)
-    print({ restored: from, into: file, previousKeptAs: safety });
+  const file = resolvePath(values.db || defaultDatabasePath());
+  if (command === 'backup' || command === 'restore') {
+    const target = rest[0];
+    if (!target)
+      throw new UsageError(
+        `${command} needs the ${command === 'backup' ? 'output' : 'backup'} file`,
+      );
+    if (command === 'restore') requireFile(target, 'The backup');
+    const who = await credentials(values);
+    if (!who)
+      throw new UsageError(
+        `${command} needs an admin: --user NAME and the PIN (--pin, TENDERO_PIN, or typed at the prompt)`,
+      );
+    const value =
+      command === 'backup'
+        ? await backupCommand(file, target, who)
+        : await restoreCommand(file, target, who);
+    print({ ok: true, value });
     return 0;
   }
+  if (command === 'import-products' && rest[0]) requireFile(rest[0], 'The CSV file');
 
-  let db: TenderoDb;
-  try {
-    db = openDatabase(file);
-  } catch (error) {
-    if (error instanceof DatabaseOpenError) {
-      process.stderr.write(`Cannot open the database (${error.kind}): ${error.message}\n`);
-      return 3;
-    }
-    throw error;
-  }
+  const db: TenderoDb = openDatabase(file, {
+    create: createsDatabase(command, rest),
+    holder: 'cli',
+  });
   try {
     const api = createApi({
       db,
       readAsset: assetReader(),
+      // The caller gets INTERNAL; the cause goes to stderr, its stack only when asked for.
       onError: (channel, error) =>
-        process.stderr.write(`[${channel}] ${(error as Error).stack ?? String(error)}\n`),
+        process.stderr.write(
+          `[${channel}] ${process.env.TENDERO_DEBUG ? ((error as Error).stack ?? String(error)) : (error as Error).message}\n`,
+        ),
     });
     const session: Session = { actor: null };
     const report = (result: Result<unknown>): number => {
-      print(result);
+      if (result.ok) print(result);
+      else printError(result.error.code, result.error.message, result.error.details);
       return result.ok ? 0 : 1;
     };
     const login = async (): Promise<number> => {
-      const name = values.user ?? process.env.TENDERO_USER;
-      const pin = values.pin ?? process.env.TENDERO_PIN;
-      if (!name || !pin) return 0;
-      const result = await api.call('auth.login', { name, pin }, session);
+      const who = await credentials(values);
+      if (!who) return 0;
+      const result = await api.call('auth.login', { name: who.name, pin: who.pin }, session);
       return result.ok ? 0 : report(result);
     };
 
@@ -287,12 +328,6 @@ async function main(argv: string[]): Promise<number> {
           await closeRenderPool();
         }
       }
-      case 'backup': {
-        const out = rest[0];
-        if (!out) throw new UsageError('backup needs the output file');
-        print({ ok: true, value: await backupDatabase(db.sqlite, out) });
-        return 0;
-      }
       default:
         throw new UsageError(`Unknown command "${command}"`);
     }
@@ -312,14 +347,21 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (
-      error instanceof UsageError ||
-      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-    ) {
-      process.stderr.write(`${(error as Error).message}\n\n${HELP}\n`);
-      process.exitCode = 2;
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+      error = new UsageError((error as Error).message);
+    if (error instanceof DatabaseOpenError) error = databaseFailure(error);
+    if (error instanceof Refused) {
+      const { code, message, details } = error.error;
+      printError(code, message, details);
+      process.exitCode = 1;
+    } else if (error instanceof CliFailure) {
+      printError(error.code, error.message, error.details);
+      if (error instanceof UsageError) process.stderr.write(`\n${HELP}\n`);
+      process.exitCode = error.exitCode;
     } else {
-      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+      // A bug, not a refusal: still one line, no stack (TENDERO_DEBUG=1 shows it).
+      printError('INTERNAL', (error as Error).message ?? String(error));
+      if (process.env.TENDERO_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
       process.exitCode = 1;
     }
   },

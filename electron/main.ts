@@ -3,13 +3,13 @@
  * per-user data folder, serves the built UI on app://tendero, answers the
  * one IPC channel with the typed API, and looks after backups and logs.
  */
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { app, dialog, ipcMain, protocol, shell } from 'electron';
 import { DatabaseOpenError } from '../db/errors';
 import { openDatabase, type TenderoDb } from '../db/open';
-import { restoreDatabase } from '../db/backup';
+import { restoreDatabase } from '../db/restore';
 import { createApi, type Api, type Session } from './api';
 import { assetReader } from './assets';
 import { backupTo, closingBackup, dailyBackup, restoreWithSafetyCopy } from './backups';
@@ -69,7 +69,7 @@ function dataDir(): string {
 async function openWithRecovery(file: string): Promise<TenderoDb> {
   for (;;) {
     try {
-      return openDatabase(file, { migrationsFolder });
+      return openDatabase(file, { migrationsFolder, holder: 'desktop' });
     } catch (error) {
       if (!(error instanceof DatabaseOpenError)) throw error;
       log.log('error', `cannot open database (${error.kind})`, error);
@@ -102,10 +102,13 @@ async function openWithRecovery(file: string): Promise<TenderoDb> {
       });
       const from = picked.filePaths[0];
       if (picked.canceled || !from) continue;
-      // The unreadable file is kept aside, never deleted.
-      if (existsSync(file)) renameSync(file, `${file}.unreadable-${Date.now()}`);
+      // An unreadable file is kept aside, never deleted; a readable one is copied first.
       try {
-        await restoreDatabase(from, file);
+        const outcome = await restoreDatabase(from, file, {
+          migrationsFolder,
+          safetyCopy: join(backupsDir(dataDir()), `tendero-antes-${Date.now()}.sqlite`),
+        });
+        log.log('info', `restored ${from}`, outcome);
       } catch (restoreError) {
         await dialog.showMessageBox({
           type: 'error',
@@ -217,7 +220,8 @@ async function restoreBackup(): Promise<void> {
       from,
       backupsDir(dataDir()),
       new Date(),
-      (file) => openDatabase(file, { migrationsFolder }),
+      (file) => openDatabase(file, { migrationsFolder, holder: 'desktop' }),
+      migrationsFolder,
     );
     db = restored.db;
     api = makeApi(db);

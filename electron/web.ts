@@ -36,7 +36,7 @@ if (!existsSync(join(staticDir, 'index.html'))) {
 
 let db;
 try {
-  db = openDatabase(file);
+  db = openDatabase(file, { holder: 'web' });
 } catch (error) {
   if (error instanceof DatabaseOpenError) {
     console.error(`Cannot open the database ${error.file} (${error.kind}):\n${error.message}`);
