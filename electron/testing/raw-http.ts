@@ -14,7 +14,7 @@ export interface RawAnswer {
 export function rawRequest(
   port: number,
   bytes: string | Buffer,
-  options: { host?: string; timeoutMs?: number } = {},
+  options: { host?: string; timeoutMs?: number; endAfterWrite?: boolean } = {},
 ): Promise<RawAnswer> {
   return new Promise((done) => {
     const socket = connect({ host: options.host ?? '127.0.0.1', port });
@@ -30,7 +30,11 @@ export function rawRequest(
       done({ status: status ? Number(status[1]) : 0, text });
     };
     const timer = setTimeout(finish, options.timeoutMs ?? 2_000);
-    socket.on('connect', () => socket.write(bytes));
+    socket.on('connect', () => {
+      // Half-closing says "that is all": the host need not wait for more.
+      if (options.endAfterWrite) socket.end(bytes);
+      else socket.write(bytes);
+    });
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('end', finish);
     socket.on('close', finish);
