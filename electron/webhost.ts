@@ -303,10 +303,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const isApi = pathname.startsWith('/api/');
     const host = parseHostHeader(req.headers.host);
     if (!host || !isOurs(host)) {
+      // The answer names no LAN address: a rebinding page could read it.
+      const name = JSON.stringify((req.headers.host ?? '').slice(0, 100));
       const message =
-        `This Tendero host does not answer to the name "${req.headers.host ?? ''}". ` +
-        `Open it at ${openableUrls(bind, port).join(' or ')}.`;
-      if (!isApi) return sendText(res, 421, message);
+        `This Tendero host does not answer to the name ${name}. Open it at the address ` +
+        `it printed when it started (http://localhost:${port} on this computer).`;
+      if (!isApi) {
+        // A person reads this page: Spanish first, as the app is.
+        const spanish =
+          `Este servidor de Tendero no atiende con el nombre ${name}. Ábralo con la dirección ` +
+          `que mostró al iniciar (http://localhost:${port} en este equipo).`;
+        return sendText(res, 421, `${spanish}\n${message}\n`);
+      }
       throw new Refusal(421, 'FORBIDDEN', 'WRONG_HOST', message);
     }
     const api = /^\/api\/([A-Za-z]+\.[A-Za-z]+)$/.exec(pathname);
