@@ -9,7 +9,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { openDatabase, type TenderoDb } from '../db/open';
 import { createApi, type Api, type Session } from '../electron/api';
 import { assetReader } from '../electron/assets';
-import { startWebHost, type WebHost } from '../electron/webhost';
+import { startWebHost, type WebHost, type WebHostOptions } from '../electron/webhost';
 
 export interface TillHost {
   readonly url: string;
@@ -26,7 +26,7 @@ export interface TillHost {
 }
 
 export async function startTill(
-  options: { demo?: boolean } = {},
+  options: { demo?: boolean; webhost?: Partial<WebHostOptions> } = {},
 ): Promise<TillHost & { close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'tendero-e2e-'));
   const file = join(dir, 'tendero.sqlite');
@@ -39,6 +39,7 @@ export async function startTill(
   const host: WebHost = await startWebHost({
     api,
     staticDir: join(process.cwd(), 'dist', 'renderer'),
+    ...options.webhost,
   });
   const sessions = new Map<string, Session>();
   return {

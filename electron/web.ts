@@ -71,10 +71,14 @@ const host = await startWebHost({
   port: Number(values.port),
   log: (m) => log.log('info', m),
 });
-console.log(`Tendero está listo en ${host.url}  (datos: ${file})`);
+// Bound to every address (0.0.0.0), print what can be opened: this computer's
+// localhost and each LAN address for the other tills, never 0.0.0.0 itself.
+const [here, ...lan] = host.urls;
+console.log(`Tendero está listo en ${here}  (datos: ${file})`);
+for (const url of lan) console.log(`  En la red del local: ${url}`);
 if (values.host !== '127.0.0.1' && values.host !== 'localhost') {
   console.log(
-    'Attention: listening beyond this computer. Anyone on the network can reach the login page.',
+    'Atención: escucha más allá de este equipo. Cualquiera en la red puede llegar a la pantalla de ingreso.',
   );
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE, startWebHost, type WebHost } from './webhost';
+import { startWebHost, type WebHost } from './webhost';
 import { ADMIN, setUpTill, type Till } from './testing/till';
 
 let till: Till;
@@ -48,7 +48,7 @@ describe('webhost', () => {
   it('answers 401 without a session cookie', async () => {
     const res = await call('setup.status', {});
     expect(res.status).toBe(401);
-    const forged = await call('setup.status', {}, { cookie: `${SESSION_COOKIE}=made-up` });
+    const forged = await call('setup.status', {}, { cookie: `${host.cookieName}=made-up` });
     expect(forged.status).toBe(401);
   });
 

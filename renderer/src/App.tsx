@@ -3,6 +3,7 @@ import { Button } from './components/Button';
 import { Layout } from './components/Layout';
 import { Toasts } from './components/Toasts';
 import { useT } from './i18n';
+import { errorMessage } from './i18n/errors';
 import { CashScreen } from './screens/cash/CashScreen';
 import { CustomersScreen } from './screens/customers/CustomersScreen';
 import { LoginScreen } from './screens/login/LoginScreen';
@@ -35,6 +36,7 @@ export function App() {
   const t = useT();
   const phase = useSession((s) => s.phase);
   const boot = useSession((s) => s.boot);
+  const refusal = useSession((s) => s.refusal);
   useEffect(() => {
     void boot();
   }, [boot]);
@@ -45,6 +47,17 @@ export function App() {
       {phase === 'unreachable' && (
         <div className="centered stack">
           <p>{t('common.topbar.offline')}</p>
+          <Button variant="primary" onClick={() => void boot()}>
+            {t('common.retry')}
+          </Button>
+        </div>
+      )}
+      {phase === 'refused' && refusal && (
+        <div className="centered stack" role="alert">
+          <p>
+            <strong>{t('common.topbar.refused')}</strong>
+          </p>
+          <p>{errorMessage(refusal)}</p>
           <Button variant="primary" onClick={() => void boot()}>
             {t('common.retry')}
           </Button>

@@ -7,7 +7,11 @@ import { api } from '../api/client';
 import { useI18n } from '../i18n';
 import type { ErrorInfo } from '../../../core/errors';
 
-export type Phase = 'booting' | 'setup' | 'login' | 'ready' | 'unreachable';
+/**
+ * `unreachable`: the till server does not answer at all; `refused`: it answered
+ * but refused (a wrong address, another origin), and `refusal` says why.
+ */
+export type Phase = 'booting' | 'setup' | 'login' | 'ready' | 'unreachable' | 'refused';
 
 interface SessionState {
   readonly phase: Phase;
@@ -17,6 +21,7 @@ interface SessionState {
   readonly taxCategories: readonly TaxCategoryInfo[];
   /** Set when the screen was locked: the login screen offers this user first. */
   readonly lockedBy: string | null;
+  readonly refusal: ErrorInfo | null;
   boot(): Promise<void>;
   login(name: string, pin: string): Promise<ErrorInfo | null>;
   lock(): Promise<void>;
@@ -33,11 +38,18 @@ export const useSession = create<SessionState>((set, get) => ({
   settings: null,
   taxCategories: [],
   lockedBy: null,
+  refusal: null,
 
   async boot() {
     const status = await api.call('setup.status', {});
-    if (!status.ok) return set({ phase: 'unreachable' });
-    set({ status: status.value });
+    if (!status.ok) {
+      return set(
+        status.error.details?.reason === 'OFFLINE'
+          ? { phase: 'unreachable', refusal: null }
+          : { phase: 'refused', refusal: status.error },
+      );
+    }
+    set({ status: status.value, refusal: null });
     if (!localStorage.getItem('tendero.language'))
       useI18n.getState().setLanguage(status.value.language);
     if (!status.value.initialized) return set({ phase: 'setup' });

@@ -10,6 +10,7 @@ import {
   updateLine,
   type CartLine,
 } from './cart-lines';
+import { uuid } from '../api/uuid';
 
 export interface CartCustomer {
   readonly id: number | null;
@@ -67,7 +68,7 @@ const empty = () => ({
   customer: null,
   documentType: null,
   orderDiscount: 0,
-  saleId: crypto.randomUUID(),
+  saleId: uuid(),
 });
 
 /**
@@ -131,7 +132,7 @@ export const useCart = create<CartState>()(
         const { lines, customer, orderDiscount, held } = get();
         if (lines.length === 0) return;
         const parked: HeldCart = {
-          id: crypto.randomUUID(),
+          id: uuid(),
           heldAt: new Date().toISOString(),
           lines,
           customer,
@@ -149,7 +150,7 @@ export const useCart = create<CartState>()(
           lines.length > 0
             ? [
                 {
-                  id: crypto.randomUUID(),
+                  id: uuid(),
                   heldAt: new Date().toISOString(),
                   lines,
                   customer,

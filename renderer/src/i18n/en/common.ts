@@ -73,6 +73,7 @@ export const common: typeof es = {
     logout: 'Log out',
     register: 'Register {code}',
     offline: 'The till server is not answering',
+    refused: 'The till server refused the request',
   },
   roles: {
     admin: 'Administrator',

@@ -51,6 +51,12 @@ export const errors: typeof es = {
     CATEGORY_IN_USE: 'The category has products.',
     SERIES_EXHAUSTED: 'The series reached its highest number.',
     OFFLINE: 'The till server is not answering.',
+    CROSS_ORIGIN:
+      'The page was opened from another address; open it at the address the till server shows.',
+    WRONG_HOST:
+      "The till server does not answer to that name. Open it at the address it shows on start (localhost or the computer's IP).",
+    TOO_LARGE: 'The request is too large for the till server.',
+    REFUSED: 'The till server refused the request: {status}.',
     SESSION_EXPIRED: 'The browser session expired. Log in again.',
     DISK_FULL: 'The disk is full: nothing was saved. Free some space.',
     FRACTIONAL_UNITS: 'That product is sold in whole units.',

@@ -71,6 +71,7 @@ export const common = {
     logout: 'Cerrar sesión',
     register: 'Caja {code}',
     offline: 'Sin conexión con el servidor de la caja',
+    refused: 'El servidor de la caja rechazó la solicitud',
   },
   roles: {
     admin: 'Administrador',

@@ -52,6 +52,12 @@ export const errors = {
     CATEGORY_IN_USE: 'La categoría tiene productos.',
     SERIES_EXHAUSTED: 'La serie llegó a su número máximo.',
     OFFLINE: 'El servidor de la caja no responde.',
+    CROSS_ORIGIN:
+      'La página se abrió desde otra dirección; ábrala con la dirección que muestra el servidor de la caja.',
+    WRONG_HOST:
+      'El servidor de la caja no atiende con ese nombre. Ábralo con la dirección que muestra al iniciar (localhost o la IP del equipo).',
+    TOO_LARGE: 'La solicitud es demasiado grande para el servidor de la caja.',
+    REFUSED: 'El servidor de la caja rechazó la solicitud: {status}.',
     SESSION_EXPIRED: 'La sesión del navegador expiró. Vuelva a ingresar.',
     DISK_FULL: 'El disco está lleno: no se guardó nada. Libere espacio.',
     FRACTIONAL_UNITS: 'Ese producto se vende por unidad entera.',

@@ -7,6 +7,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { MoneyInput } from '../../components/MoneyInput';
 import { money, useT } from '../../i18n';
 import { useToasts } from '../../state/toasts';
+import { uuid } from '../../api/uuid';
 
 type Direction = 'IN' | 'OUT';
 
@@ -26,7 +27,7 @@ export function MovementDialog({ onClose, onSaved }: { onClose(): void; onSaved(
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   // The caller's id makes a retried movement count once.
-  const [id] = useState(() => crypto.randomUUID());
+  const [id] = useState(() => uuid());
 
   function pickDirection(next: Direction) {
     setDirection(next);

@@ -6,6 +6,7 @@ import { MoneyInput } from '../../components/MoneyInput';
 import { money, useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { useToasts } from '../../state/toasts';
+import { uuid } from '../../api/uuid';
 
 /** No session open: take the float and open one. */
 export function OpenSessionForm({ onOpened }: { onOpened(): void }) {
@@ -16,7 +17,7 @@ export function OpenSessionForm({ onOpened }: { onOpened(): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // One id per attempt, so a retry after a lost answer opens one session, not two.
-  const [id] = useState(() => crypto.randomUUID());
+  const [id] = useState(() => uuid());
 
   async function submit() {
     if (busy) return;

@@ -4,6 +4,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useT } from '../../i18n';
 import type { PaymentDraft } from './edit-request';
+import { uuid } from '../../api/uuid';
 
 /** The payments of an edited sale: method, amount, and the bank for a transfer. */
 export function PaymentRows({
@@ -86,7 +87,7 @@ export function PaymentRows({
             onChange([
               ...payments,
               {
-                key: crypto.randomUUID(),
+                key: uuid(),
                 method: 'EFECTIVO',
                 amount: null,
                 currency,

@@ -23,6 +23,7 @@ import {
   type Authorization,
 } from './SupervisorFields';
 import type { Person } from './usePeople';
+import { uuid } from '../../api/uuid';
 
 const REFUND_METHODS = PAYMENT_METHODS.filter((m) => m !== 'CREDITO');
 
@@ -48,7 +49,7 @@ export function ReturnDialog({
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<SaleReturn | null>(null);
   // One id for this return, so a retry never makes a second credit note.
-  const [id] = useState(() => crypto.randomUUID());
+  const [id] = useState(() => uuid());
 
   function check(): Record<number, number> | null {
     const problems: Record<string, string> = {};
