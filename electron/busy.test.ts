@@ -3,8 +3,12 @@
  * second program on the same file). A sale over HTTP waits a bounded time and
  * then answers BUSY, writing nothing, while the host keeps answering every
  * other request; once the lock is gone the same sale id goes through.
+ *
+ * And the same host importing a big catalog: the import writes in short
+ * chunks, so a till selling meanwhile is answered promptly.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +50,12 @@ async function browser() {
 /** Starts a process that holds the write lock until told to let go. */
 function holdLock(file: string): Promise<ChildProcessWithoutNullStreams> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/testing/hold-lock.ts', file]);
+    const child = spawn(process.execPath, [
+      '--import',
+      'tsx',
+      'electron/testing/hold-lock.ts',
+      file,
+    ]);
     let out = '';
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
@@ -131,5 +140,71 @@ describe('BUSY over HTTP', { timeout: 60_000 }, () => {
     const sold = await pending;
     expect(sold.body).toMatchObject({ ok: true });
     expect(sold.ms).toBeLessThan(BUSY_WAIT_MS);
+  });
+});
+
+/** A catalog of `rows` products, with categories, stock and an in-store barcode each. */
+export function bigCatalogCsv(rows: number): string {
+  const lines = ['codigo,nombre,precio,categoria,stock,codigos_barras'];
+  for (let i = 1; i <= rows; i++) {
+    lines.push(
+      `P${i},Producto número ${i},${(i % 900) + 1}.50,Categoría ${i % 20},${i % 50},20${String(i).padStart(11, '0')}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('a big import over HTTP', { timeout: 240_000 }, () => {
+  it('writes 10,000 products in chunks while a till keeps selling promptly', async () => {
+    const ROWS = 10_000;
+    const call = await browser();
+    expect((await call('auth.login', ADMIN)).body).toMatchObject({ ok: true });
+    const open = await call('cash.open', { float: 1000 });
+    if (!open.body.ok) expect(open.body.error.code).toBe('SESSION_ALREADY_OPEN');
+    const item = await call('products.create', {
+      code: 'S1',
+      name: 'Soda',
+      price: 250,
+      initialStock: 1000,
+    });
+    expect(item.body).toMatchObject({ ok: true });
+    const salesBefore = count('sales');
+
+    const importing = call('products.import', { csv: bigCatalogCsv(ROWS) });
+    let finished = false;
+    void importing.then(() => (finished = true));
+    const latencies: number[] = [];
+    while (!finished) {
+      const sold = await call('sales.create', {
+        id: randomUUID(),
+        lines: [{ productId: item.body.value.id, quantity: 1 }],
+        payments: [{ method: 'EFECTIVO', amount: 250 }],
+      });
+      expect(sold.body).toMatchObject({ ok: true });
+      latencies.push(sold.ms);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const imported = await importing;
+    expect(imported.body).toMatchObject({
+      ok: true,
+      value: { rows: ROWS, created: ROWS, updated: 0, skipped: 0, errors: [] },
+    });
+    // Sales went through all along, none waiting long behind the import.
+    expect(latencies.length).toBeGreaterThan(10);
+    expect(Math.max(...latencies)).toBeLessThan(1500);
+    expect(count('sales')).toBe(salesBefore + latencies.length);
+    expect(
+      till.db.sqlite.prepare("SELECT COUNT(*) AS n FROM products WHERE code LIKE 'P%'").get(),
+    ).toEqual({ n: ROWS });
+    const soda = await call('products.get', { code: 'S1' });
+    expect(soda.body.value.stock).toBe(1000 - latencies.length);
+    const last = await call('products.get', { code: `P${ROWS}` });
+    expect(last.body.value).toMatchObject({
+      name: `Producto número ${ROWS}`,
+      price: ((ROWS % 900) + 1) * 100 + 50,
+      stock: ROWS % 50,
+      categoryName: `Categoría ${ROWS % 20}`,
+      barcodes: [`20${String(ROWS).padStart(11, '0')}`],
+    });
   });
 });
