@@ -61,7 +61,12 @@ function refusal(plan: ImportPlan, options: ImportOptions): DomainError {
     plan.fileBad
       ? 'The file cannot be imported: check its columns'
       : `${plan.errors.length} rows have errors; nothing was imported. Fix them, or import only the valid rows with skipInvalid`,
-    { reason: 'IMPORT_HAS_ERRORS', report: report(plan, options, 0, 0) },
+    {
+      reason: 'IMPORT_HAS_ERRORS',
+      // Whether skipping bad rows would import something: not when the columns are wrong.
+      canSkip: !plan.fileBad && plan.planned.length > 0,
+      report: report(plan, options, 0, 0),
+    },
   );
 }
 
