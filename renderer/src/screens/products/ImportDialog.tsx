@@ -65,6 +65,7 @@ export function ImportDialog({ onImported, onClose }: { onImported(): void; onCl
   }
 
   async function runImport(rows: number) {
+    setProblem(null);
     setStep({ kind: 'importing', rows });
     try {
       const report = await call('products.import', { csv, skipInvalid, dryRun: false });
@@ -72,9 +73,11 @@ export function ImportDialog({ onImported, onClose }: { onImported(): void; onCl
       onImported();
     } catch (e) {
       if (!(e instanceof CallError)) throw e;
+      // The sentence says why nothing was written (and names the checkbox that skips bad rows);
+      // a refusal with a report shows the report again under it.
+      setProblem(errorMessage(e.info));
       const report = reportOf(e);
       if (report) return setStep({ kind: 'preview', report: { ...report, dryRun: true } });
-      setProblem(errorMessage(e.info));
       setStep({ kind: 'pick' });
     }
   }
