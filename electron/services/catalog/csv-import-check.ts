@@ -1,4 +1,4 @@
-import { DomainError } from '../../../core/errors';
+import type { DomainError } from '../../../core/errors';
 import type { ImportIssue } from '../../../core/api/model';
 import { MAX_AMOUNT } from '../../../core/api/schemas';
 import { currency as currencyOf } from '../../../core/money/currency';
