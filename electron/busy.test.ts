@@ -208,3 +208,59 @@ describe('a big import over HTTP', { timeout: 240_000 }, () => {
     });
   });
 });
+
+describe('a CLI import in another process', { timeout: 240_000 }, () => {
+  it('lets the web host keep selling between its chunks', async () => {
+    const ROWS = 3000;
+    const call = await browser();
+    expect((await call('auth.login', ADMIN)).body).toMatchObject({ ok: true });
+    const open = await call('cash.open', { float: 1000 });
+    if (!open.body.ok) expect(open.body.error.code).toBe('SESSION_ALREADY_OPEN');
+    const item = await call('products.create', {
+      code: 'X1',
+      name: 'Galleta',
+      price: 100,
+      initialStock: 1000,
+    });
+    expect(item.body).toMatchObject({ ok: true });
+    const csv = join(staticDir, 'cli.csv');
+    writeFileSync(csv, bigCatalogCsv(ROWS).replaceAll('P', 'Q'));
+
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli.ts', 'import-products', csv, '--db', till.file],
+      { env: { ...process.env, TENDERO_USER: 'Ana', TENDERO_PIN: '1234', TENDERO_DB: '' } },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    let finished = false;
+    void exited.then(() => (finished = true));
+
+    const outcomes: { ok: boolean; code?: string; ms: number; during: boolean }[] = [];
+    while (!finished) {
+      const during = /rows written/.test(err);
+      const sold = await call('sales.create', {
+        id: randomUUID(),
+        lines: [{ productId: item.body.value.id, quantity: 1 }],
+        payments: [{ method: 'EFECTIVO', amount: 100 }],
+      });
+      outcomes.push({
+        ok: sold.body.ok,
+        code: sold.body.error?.code,
+        ms: sold.ms,
+        during,
+      });
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await exited).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ ok: true, value: { created: ROWS } });
+    const during = outcomes.filter((o) => o.during);
+    expect(during.length).toBeGreaterThan(5);
+    // Every sale while the import wrote went through, none stuck for long.
+    expect(during.filter((o) => !o.ok)).toEqual([]);
+    expect(Math.max(...during.map((o) => o.ms))).toBeLessThan(BUSY_WAIT_MS);
+  });
+});
