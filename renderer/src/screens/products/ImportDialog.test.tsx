@@ -69,9 +69,14 @@ describe('ImportDialog', () => {
         new CallError({
           code: 'VALIDATION',
           message: '1 rows have errors; nothing was imported',
-          details: { reason: 'IMPORT_HAS_ERRORS', canSkip: true, report: preview },
+          details: {
+            reason: 'IMPORT_HAS_ERRORS',
+            canSkip: true,
+            report: { ...preview, dryRun: false, created: 0, skipped: 3 },
+          },
         }),
-      );
+      )
+      .mockResolvedValueOnce(preview as never);
     const { container } = render(<ImportDialog onImported={vi.fn()} onClose={vi.fn()} />);
     const input = container.querySelector<HTMLInputElement>('input[type=file]')!;
     await userEvent.upload(input, new File([CSV], 'lista.csv', { type: 'text/csv' }));
@@ -92,5 +97,8 @@ describe('ImportDialog', () => {
         name: 'Importar solo las filas correctas y omitir las que tienen errores',
       }),
     ).toBeTruthy();
+    // Previewed again: the counts are what skipping would import now.
+    expect(vi.mocked(call)).toHaveBeenLastCalledWith('products.import', { csv: CSV, dryRun: true });
+    expect(screen.getByRole('button', { name: 'Importar (2)' })).toBeTruthy();
   });
 });

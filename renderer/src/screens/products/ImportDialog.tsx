@@ -73,11 +73,19 @@ export function ImportDialog({ onImported, onClose }: { onImported(): void; onCl
       onImported();
     } catch (e) {
       if (!(e instanceof CallError)) throw e;
-      // The sentence says why nothing was written (and names the checkbox that skips bad rows);
-      // a refusal with a report shows the report again under it.
+      // The sentence says why nothing was written (and names the checkbox that skips bad rows).
+      // The database changed since the preview (that is how rows the preview passed can fail):
+      // preview again, so the report and the checkbox count the rows as they are now.
       setProblem(errorMessage(e.info));
       const report = reportOf(e);
-      if (report) return setStep({ kind: 'preview', report: { ...report, dryRun: true } });
+      if (report) {
+        try {
+          const fresh = await call('products.import', { csv, dryRun: true });
+          return setStep({ kind: 'preview', report: fresh });
+        } catch {
+          return setStep({ kind: 'preview', report: { ...report, dryRun: true } });
+        }
+      }
       setStep({ kind: 'pick' });
     }
   }
