@@ -75,7 +75,9 @@ describe('pos pdf', () => {
     expect(pdfText(readFileSync(join(till.dir, 'marzo.pdf')))).toContain('REPORTE DE VENTAS');
     const noOut = pos(['pdf', 'sale', saleId]);
     expect(noOut.code).toBe(2);
-    expect(noOut.stderr).toContain('pdf needs --out');
+    // Errors are one JSON line on stdout; the help follows on stderr.
+    expect(noOut.json?.error?.message).toContain('pdf needs --out');
+    expect(noOut.stderr).toContain('Usage:');
     expect(existsSync(join(till.dir, 'undefined'))).toBe(false);
   });
 });
