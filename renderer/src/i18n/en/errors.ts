@@ -17,6 +17,7 @@ export const errors: typeof es = {
     UNKNOWN_LAYOUT: 'Scale label with no configured layout.',
     QUANTITY_OUT_OF_RANGE: 'Quantity out of range.',
     PRINTER_UNAVAILABLE: 'The printer is not answering. The sale is saved; you can reprint later.',
+    BUSY: 'The till is busy with another task; nothing was saved. Try again in a few seconds.',
     INTERNAL: 'Something unexpected went wrong. Nothing was saved.',
   },
   reasons: {
@@ -47,7 +48,10 @@ export const errors: typeof es = {
     BARCODE_TAKEN: 'Barcode {barcode} already belongs to product {productCode}.',
     DUPLICATE_NAME: 'That name already exists.',
     DUPLICATE_DOCUMENT: 'That document is already registered.',
-    IMPORT_HAS_ERRORS: 'The file has rows with errors; nothing was imported.',
+    IMPORT_HAS_ERRORS:
+      'The file has rows with errors; nothing was imported. Fix them, or tick “Import only the correct rows and skip the ones with errors”.',
+    IMPORT_INTERRUPTED:
+      'The import stopped halfway; the rows already imported are saved. Import the same file again to complete it.',
     CATEGORY_IN_USE: 'The category has products.',
     SERIES_EXHAUSTED: 'The series reached its highest number.',
     OFFLINE: 'The till server is not answering.',

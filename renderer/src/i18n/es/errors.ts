@@ -17,6 +17,7 @@ export const errors = {
     QUANTITY_OUT_OF_RANGE: 'Cantidad fuera de rango.',
     PRINTER_UNAVAILABLE:
       'La impresora no responde. La venta quedó guardada; puede reimprimir luego.',
+    BUSY: 'La caja está ocupada con otra tarea; no se guardó nada. Inténtelo de nuevo en unos segundos.',
     INTERNAL: 'Ocurrió un error inesperado. No se guardó nada.',
   },
   reasons: {
@@ -48,7 +49,10 @@ export const errors = {
     BARCODE_TAKEN: 'El código de barras {barcode} ya es del producto {productCode}.',
     DUPLICATE_NAME: 'Ese nombre ya existe.',
     DUPLICATE_DOCUMENT: 'Ese documento ya está registrado.',
-    IMPORT_HAS_ERRORS: 'El archivo tiene filas con errores; no se importó nada.',
+    IMPORT_HAS_ERRORS:
+      'El archivo tiene filas con errores; no se importó nada. Corríjalas, o marque «Importar solo las filas correctas y omitir las que tienen errores».',
+    IMPORT_INTERRUPTED:
+      'La importación se detuvo a mitad de camino; las filas ya importadas quedaron guardadas. Vuelva a importar el mismo archivo para completarla.',
     CATEGORY_IN_USE: 'La categoría tiene productos.',
     SERIES_EXHAUSTED: 'La serie llegó a su número máximo.',
     OFFLINE: 'El servidor de la caja no responde.',
