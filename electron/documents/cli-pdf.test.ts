@@ -60,7 +60,9 @@ describe('pos pdf', () => {
   it('writes the X report and the period report, and needs --out', () => {
     const cash = pos(['pdf', 'cash', sessionId, '--format', 'A4', '--out', 'documents/corte.pdf']);
     expect(cash.code, cash.stderr).toBe(0);
-    expect(pdfText(readFileSync(join(till.dir, 'documents', 'corte.pdf')))).toContain('CORTE PARCIAL (X)');
+    expect(pdfText(readFileSync(join(till.dir, 'documents', 'corte.pdf')))).toContain(
+      'CORTE PARCIAL (X)',
+    );
     const period = pos([
       'pdf',
       'period',
@@ -72,7 +74,9 @@ describe('pos pdf', () => {
       join(till.dir, 'documents', 'marzo.pdf'),
     ]);
     expect(period.code, period.stderr).toBe(0);
-    expect(pdfText(readFileSync(join(till.dir, 'documents', 'marzo.pdf')))).toContain('REPORTE DE VENTAS');
+    expect(pdfText(readFileSync(join(till.dir, 'documents', 'marzo.pdf')))).toContain(
+      'REPORTE DE VENTAS',
+    );
     const noOut = pos(['pdf', 'sale', saleId]);
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain('pdf needs --out');

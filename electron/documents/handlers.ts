@@ -90,11 +90,13 @@ export async function deliver(
 export const documentsHandlers: AreaHandlers<'documents'> = {
   'documents.sale': {
     access: 'user',
-    run: (input, ctx) => deliver(ctx, 'documents.sale', saleRequest(ctx, input.saleId, input.format), input),
+    run: (input, ctx) =>
+      deliver(ctx, 'documents.sale', saleRequest(ctx, input.saleId, input.format), input),
   },
   'documents.saleReturn': {
     access: 'user',
-    run: (input, ctx) => deliver(
+    run: (input, ctx) =>
+      deliver(
         ctx,
         'documents.saleReturn',
         saleReturnRequest(ctx, input.returnId, input.format),
@@ -113,6 +115,7 @@ export const documentsHandlers: AreaHandlers<'documents'> = {
   },
   'documents.periodReport': {
     access: 'supervisor',
-    run: (input, ctx) => deliver(ctx, 'documents.periodReport', periodRequest(ctx, input.from, input.to), input),
+    run: (input, ctx) =>
+      deliver(ctx, 'documents.periodReport', periodRequest(ctx, input.from, input.to), input),
   },
 };
