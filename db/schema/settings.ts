@@ -36,6 +36,16 @@ export const settings = sqliteTable(
     cashierPriceOverride: integer('cashier_price_override', { mode: 'boolean' })
       .notNull()
       .default(false),
+    /** The largest line or order discount, in whole percent, a cashier gives without a supervisor. */
+    discountLimit: integer('discount_limit').notNull().default(10),
+    /**
+     * The largest cash-out (minor units) a cashier makes without a supervisor;
+     * null means the currency's default (core/money/limits.ts), so one
+     * migration suits soles and pesos alike.
+     */
+    cashOutLimit: integer('cash_out_limit'),
+    /** Where documents.* may write PDFs besides <data dir>/documents; '' for none. */
+    documentsFolder: text('documents_folder').notNull().default(''),
     receiptFooter: text('receipt_footer').notNull().default(''),
     receiptFormat: text('receipt_format').notNull().default('80mm'),
     printerName: text('printer_name').notNull().default(''),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NEGATIVE_STOCK_POLICIES, RECEIPT_FORMATS, LANGUAGES, ROLES } from '../model';
 import type { Actor, Register, Settings, TaxCategoryInfo, User } from '../model';
 import { area, channel } from '../channel';
-import { empty, id, pin, requiredText, text } from '../schemas';
+import { amount, empty, id, pin, requiredText, text } from '../schemas';
 import { DOCUMENT_TYPES } from '../../numbering';
 import { ROUNDING_METHODS } from '../../tax/types';
 import { ROUNDING_MODES } from '../../money/rounding';
@@ -37,6 +37,12 @@ export const SettingsUpdateInput = z
     scaleLayouts: z.array(ScaleLayoutInput).max(10),
     defaultDocumentType: z.enum(DOCUMENT_TYPES),
     cashierPriceOverride: z.boolean(),
+    /** Whole percent; 100 lets cashiers give any discount. */
+    discountLimit: z.number().int().min(0).max(100),
+    /** Minor units; 0 means every cash-out needs a supervisor. */
+    cashOutLimit: amount,
+    /** An absolute local folder (not a network share), or '' for none. */
+    documentsFolder: text(500),
     receiptFooter: text(500),
     receiptFormat: z.enum(RECEIPT_FORMATS),
     printerName: text(120),

@@ -116,7 +116,7 @@ export const SaleUpdateInput = z
 export const salesChannels = area('sales', {
   create: channel<Sale>()({
     summary:
-      'Sells: totals from the tax engine, stock checked and deducted, numbered, paid, audited and queued for sync in one transaction. Idempotent by id.',
+      "Sells: totals from the tax engine, stock checked and deducted, numbered, paid, audited and queued for sync in one transaction. Idempotent by id. A cashier's price override or a discount over the store's `discountLimit` (a line's, or line and order discounts together) is FORBIDDEN (PRICE_OVERRIDE, DISCOUNT_OVER_LIMIT) unless `authorizedBy` names a supervisor or admin with their PIN.",
     input: SaleCreateInput,
   }),
   get: channel<Sale>()({
@@ -142,7 +142,7 @@ export const salesChannels = area('sales', {
   }),
   update: channel<Sale>()({
     summary:
-      'Edits a sale (EDITADA) with a reason: customer, payments or lines; stock moves by the difference.',
+      "Edits a sale (EDITADA) with a reason: customer, payments or lines; stock moves by the difference. A cashier needs `authorizedBy` (a supervisor or admin with their PIN) to edit another user's sale (EDIT_OTHERS_SALE), to lower its total (EDIT_LOWERS_TOTAL) or the cash it kept (EDIT_LOWERS_CASH), or for a discount over the limit (DISCOUNT_OVER_LIMIT).",
     input: SaleUpdateInput,
   }),
   void: channel<Sale>()({

@@ -51,6 +51,12 @@ export interface Settings {
   readonly scaleLayouts: readonly ScaleLayoutSetting[];
   readonly defaultDocumentType: DocumentType;
   readonly cashierPriceOverride: boolean;
+  /** A cashier's line or order discount above this share (whole percent) needs a supervisor. */
+  readonly discountLimit: number;
+  /** A cashier's cash-out above this (minor units) needs a supervisor. */
+  readonly cashOutLimit: number;
+  /** An absolute folder documents.* may also write to; '' for only <data dir>/documents. */
+  readonly documentsFolder: string;
   readonly receiptFooter: string;
   readonly receiptFormat: ReceiptFormat;
   readonly printerName: string;

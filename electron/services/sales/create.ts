@@ -28,6 +28,7 @@ import {
   type PricedLine,
 } from './lines';
 import { takeNumber } from './numbering';
+import { checkDiscounts } from './supervision';
 import { planPayments, type PaymentPlan } from './payments';
 import {
   assembleSale,
@@ -320,6 +321,7 @@ export function createSale(ctx: ServiceContext, input: CreateInput): Sale {
       { lines: lines.map(toTaxLine), orderDiscount: input.orderDiscount ?? 0 },
       rules,
     );
+    checkDiscounts(totals, { actor, authorizer }, store.settings.discountLimit);
     if (input.expectedTotal !== undefined && input.expectedTotal !== totals.total) {
       throw new DomainError(
         'VALIDATION',

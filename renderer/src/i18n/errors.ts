@@ -19,6 +19,9 @@ export function reasonParams(details: Record<string, unknown>): Record<string, s
     if (typeof value === 'string' || typeof value === 'number') params[key] = value;
   }
   if (typeof details.missing === 'number') params.missing = money(details.missing);
+  // A cash limit is money; a discount limit is a percent.
+  if (details.reason === 'CASH_OUT_OVER_LIMIT' && typeof details.limit === 'number')
+    params.limit = money(details.limit);
   if (Array.isArray(details.required)) params.required = details.required.join(' / ');
   if (typeof params.hint === 'string') params.hint = hintText(params.hint);
   return params;
