@@ -76,9 +76,7 @@ describe('parallel wrong PINs', { timeout: 120_000 }, () => {
         { reason: 'refused: locked', n: 15 },
         { reason: 'wrong PIN', n: 4 },
       ]);
-      const alert = db.sqlite
-        .prepare('SELECT user_name, misses, lockouts FROM lock_alerts')
-        .all();
+      const alert = db.sqlite.prepare('SELECT user_name, misses, lockouts FROM lock_alerts').all();
       expect(alert).toEqual([{ user_name: 'Carla', misses: CHILDREN, lockouts: 1 }]);
     } finally {
       db.close();

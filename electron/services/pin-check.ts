@@ -74,8 +74,7 @@ export function refusalError(refusal: Refusal): DomainError {
 /** Whether the store requires 6-digit PINs (false before setup). */
 export function requiresSixDigits(ctx: Pick<ServiceContext, 'db'>): boolean {
   const row = ctx.db.sqlite.prepare('SELECT require_six_digit_pins AS six FROM settings').get() as
-    | { six: number }
-    | undefined;
+    { six: number } | undefined;
   return row?.six === 1;
 }
 
@@ -138,7 +137,9 @@ export function checkPin(
     if (!verifyPin(attempt.pin, row.pin_hash)) {
       const failed = row.failed_logins + 1;
       if (failed < MISSES_PER_LOCK) {
-        ctx.db.sqlite.prepare('UPDATE users SET failed_logins = ? WHERE id = ?').run(failed, row.id);
+        ctx.db.sqlite
+          .prepare('UPDATE users SET failed_logins = ? WHERE id = ?')
+          .run(failed, row.id);
         countMiss(ctx, row.id);
         refuse('wrong PIN');
         return { reason: 'BAD_CREDENTIALS' };

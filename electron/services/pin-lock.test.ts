@@ -197,7 +197,11 @@ describe('6-digit PINs', () => {
     const row = till.db.sqlite.prepare("SELECT failed_logins FROM users WHERE name = 'Carla'");
     expect(row.get()).toEqual({ failed_logins: 0 });
 
-    const tooShort = await till.fail('auth.changePin', { name: 'Carla', pin: '1111', newPin: '4321' });
+    const tooShort = await till.fail('auth.changePin', {
+      name: 'Carla',
+      pin: '1111',
+      newPin: '4321',
+    });
     expect(tooShort.details).toMatchObject({ reason: 'PIN_TOO_SHORT', path: ['newPin'] });
     const wrongOld = await till.fail('auth.changePin', {
       name: 'Carla',
