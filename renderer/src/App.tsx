@@ -5,6 +5,7 @@ import { Toasts } from './components/Toasts';
 import { useT } from './i18n';
 import { CashScreen } from './screens/cash/CashScreen';
 import { CustomersScreen } from './screens/customers/CustomersScreen';
+import { LockAlertsDialog } from './screens/login/LockAlertsDialog';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { ProductsScreen } from './screens/products/ProductsScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
@@ -55,6 +56,7 @@ export function App() {
       {phase === 'ready' && (
         <Layout>
           <Routed />
+          <LockAlertsDialog />
         </Layout>
       )}
       <Toasts />
