@@ -14,6 +14,7 @@ export function LockAlertsDialog() {
   if (alerts.length === 0) return null;
   return (
     <Dialog
+      wide
       title={t('login.alerts.title')}
       onClose={() => void dismiss()}
       footer={
