@@ -119,10 +119,18 @@ function dump(sqlite: Database.Database): Record<string, unknown[]> {
 /**
  * Columns later migrations add, with the value an upgraded row gets: the rows
  * are otherwise unchanged. 0005 gave settings the supervisor limits (a null
- * cash-out limit means the currency's default).
+ * cash-out limit means the currency's default) and the six-digit PIN switch,
+ * users their lockout count, and sales the hash of the request that made them.
  */
 const ADDED_COLUMNS: Readonly<Record<string, Record<string, unknown>>> = {
-  settings: { discount_limit: 10, cash_out_limit: null, documents_folder: '' },
+  settings: {
+    discount_limit: 10,
+    cash_out_limit: null,
+    documents_folder: '',
+    require_six_digit_pins: 0,
+  },
+  users: { lockouts: 0 },
+  sales: { request_hash: null },
 };
 
 /** What a dump taken before the upgrade should read after it. */

@@ -144,13 +144,8 @@ export function createApi(options: ApiOptions): Api {
     const parsed = validateInput(channels[channel].input, input);
     if (!parsed.ok) return Promise.reject(parsed);
     const value = await handler.run(parsed.value as never, ctx);
-    if (channel === 'auth.login') {
-      session.actor = value as Actor;
-      writeAudit(
-        { ...ctx, actor: session.actor },
-        { action: 'auth.login', entity: 'user', entityId: session.actor.id },
-      );
-    }
+    // The login's audit row committed with its PIN check: only now is the session logged in.
+    if (channel === 'auth.login') session.actor = value as Actor;
     if (channel === 'auth.logout') session.actor = null;
     return value;
   }

@@ -19,6 +19,7 @@ import { installMenu } from './menu';
 import { menuLabels } from './menu-labels';
 import { backupsDir, DATABASE_FILE } from './paths';
 import { printPdf } from './print';
+import { devServerUrlFor } from './security';
 import { storedLanguage } from './services/store';
 import { createMainWindow } from './window';
 import { CONTENT_SECURITY_POLICY } from './window-options';
@@ -26,7 +27,7 @@ import { CONTENT_SECURITY_POLICY } from './window-options';
 // Tests and portable installs point the app at another data folder.
 if (process.env.TENDERO_DATA_DIR) app.setPath('userData', process.env.TENDERO_DATA_DIR);
 
-const devServerUrl = process.env.TENDERO_DEV_SERVER;
+const devServerUrl = devServerUrlFor(process.env, app.isPackaged);
 const root = app.isPackaged ? process.resourcesPath : resolve(__dirname, '..', '..');
 const rendererDir = app.isPackaged
   ? join(app.getAppPath(), 'dist', 'renderer')

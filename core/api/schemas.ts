@@ -30,7 +30,10 @@ export const uuid = z.uuid();
 export const id = z.number().int().positive();
 export const text = (max: number) => z.string().trim().max(max);
 export const requiredText = (max: number) => z.string().trim().min(1, 'is required').max(max);
-export const pin = z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits');
+/** A new PIN: 4 to 6 digits (6 when the store requires it; the service checks that). */
+export const pin = z.string().regex(/^\d{4,6}$/, 'must be 4 to 6 digits');
+/** A PIN as typed to log in or authorize: checked against the stored hash, so only bounded here. */
+export const enteredPin = z.string().min(1, 'is required').max(16);
 export const countryCode = z.enum(COUNTRY_CODES);
 export const currencyCode = z.enum(CURRENCY_CODES as [string, ...string[]]);
 /** ISO date-time with offset, or a plain date (YYYY-MM-DD) for report ranges. */

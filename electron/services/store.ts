@@ -86,6 +86,7 @@ export function loadStore(ctx: ServiceContext): Store {
     printerPort: s.printerPort,
     autoPrint: s.autoPrint,
     openDrawerOnCash: s.openDrawerOnCash,
+    requireSixDigitPins: s.requireSixDigitPins,
     register: { id: register.id, code: register.code, name: register.name },
   };
   return {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { NEGATIVE_STOCK_POLICIES, RECEIPT_FORMATS, LANGUAGES, ROLES } from '../model';
-import type { Actor, Register, Settings, TaxCategoryInfo, User } from '../model';
+import type { Actor, LockAlert, Register, Settings, TaxCategoryInfo, User } from '../model';
 import { area, channel } from '../channel';
-import { amount, empty, id, pin, requiredText, text } from '../schemas';
+import { amount, empty, enteredPin, id, pin, requiredText, text } from '../schemas';
 import { DOCUMENT_TYPES } from '../../numbering';
 import { ROUNDING_METHODS } from '../../tax/types';
 import { ROUNDING_MODES } from '../../money/rounding';
@@ -50,6 +50,7 @@ export const SettingsUpdateInput = z
     printerPort: z.number().int().min(1).max(65535),
     autoPrint: z.boolean(),
     openDrawerOnCash: z.boolean(),
+    requireSixDigitPins: z.boolean(),
   })
   .strict()
   .partial();
@@ -136,12 +137,26 @@ export const usersChannels = area('users', {
     summary: 'Active user names for the login screen (no login needed).',
     input: empty,
   }),
+  lockAlerts: channel<LockAlert[]>()({
+    summary: 'Users locked out by wrong PINs that no admin has dismissed yet (admin).',
+    input: empty,
+  }),
+  dismissLockAlerts: channel<{ dismissed: number }>()({
+    summary: 'Marks lockout alerts as seen by this admin (audited).',
+    input: z.object({ ids: z.array(id).min(1).max(100) }).strict(),
+  }),
 });
 
 export const authChannels = area('auth', {
   login: channel<Actor>()({
-    summary: 'Name + PIN gives the acting user for this window, connection or command.',
-    input: z.object({ name: requiredText(60), pin: z.string().max(16) }).strict(),
+    summary:
+      'Name + PIN gives the acting user for this window, connection or command. Five wrong PINs lock the user for 1, then 5, 15 and 60 minutes; a PIN shorter than the store requires must be changed first.',
+    input: z.object({ name: requiredText(60), pin: enteredPin }).strict(),
+  }),
+  changePin: channel<{ changed: true }>()({
+    summary:
+      'A user changes their own PIN with the current one (no login needed; counts toward the lock like a login).',
+    input: z.object({ name: requiredText(60), pin: enteredPin, newPin: pin }).strict(),
   }),
   logout: channel<{ loggedOut: true }>()({ summary: 'Forgets the acting user.', input: empty }),
   current: channel<Actor | null>()({ summary: 'The acting user, if any.', input: empty }),

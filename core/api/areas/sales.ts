@@ -6,8 +6,8 @@ import {
   amount,
   date,
   id,
+  enteredPin,
   pageInput,
-  pin,
   quantity,
   reason,
   requiredText,
@@ -55,7 +55,7 @@ export const PaymentInput = z
   });
 
 /** A supervisor or admin who authorizes, at the till, what the acting cashier may not do. */
-export const Authorization = z.object({ name: requiredText(60), pin }).strict();
+export const Authorization = z.object({ name: requiredText(60), pin: enteredPin }).strict();
 
 export const SaleCreateInput = z
   .object({

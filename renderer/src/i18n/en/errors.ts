@@ -48,7 +48,13 @@ export const errors: typeof es = {
     BAD_AUTHORIZATION: "The supervisor's PIN is not correct.",
     AUTHORIZER_ROLE: 'Whoever authorizes must be a supervisor or an admin.',
     BAD_CREDENTIALS: 'Wrong user or PIN.',
-    LOCKED: 'Too many attempts. Wait a minute.',
+    LOCKED: 'Too many wrong PINs: locked for {wait} (until {untilTime}).',
+    AUTHORIZER_LOCKED:
+      "The supervisor's PIN is locked for {wait} (until {untilTime}) after too many tries.",
+    AUTHORIZER_PIN_CHANGE:
+      'The store requires {minLength}-digit PINs: the supervisor must change theirs at login.',
+    PIN_CHANGE_REQUIRED: 'The store requires {minLength}-digit PINs: choose a new one.',
+    PIN_TOO_SHORT: 'The PIN must have {minLength} digits.',
     SESSION_CLOSED: 'The sale belongs to a closed shift: make a return (credit note).',
     SALE_VOIDED: 'The sale is voided.',
     HAS_RETURNS: 'The sale has returns.',
@@ -109,4 +115,7 @@ export const errors: typeof es = {
     NOT_A_GTIN: 'Not an EAN/UPC barcode.',
   },
   stockItem: '{name} (wants {requested}, has {available})',
+  waitMinute: '1 minute',
+  waitMinutes: '{n} minutes',
+  waitSeconds: '{n} seconds',
 };

@@ -155,7 +155,10 @@ export const settings: typeof es = {
       cashier: 'Sells and runs their cash shift.',
     },
     pin: 'PIN',
-    pinHint: '4 to 8 digits.',
+    pinHint: '4 to 6 digits (6 if the store requires it).',
+    requireSix: 'Require 6-digit PINs',
+    requireSixHint:
+      'New PINs will have 6 digits. Anyone with a shorter PIN must change it when logging in.',
     newPin: 'New PIN (optional)',
     newPinHint: 'Leave it empty to keep the current one.',
     pinRepeat: 'Repeat the PIN',

@@ -51,7 +51,13 @@ export const errors = {
     BAD_AUTHORIZATION: 'La clave del supervisor no es correcta.',
     AUTHORIZER_ROLE: 'Quien autoriza debe ser supervisor o administrador.',
     BAD_CREDENTIALS: 'Usuario o clave incorrectos.',
-    LOCKED: 'Demasiados intentos. Espere un minuto.',
+    LOCKED: 'Demasiados intentos: bloqueado por {wait} (hasta las {untilTime}).',
+    AUTHORIZER_LOCKED:
+      'La clave del supervisor está bloqueada por {wait} (hasta las {untilTime}) tras varios intentos.',
+    AUTHORIZER_PIN_CHANGE:
+      'La tienda exige claves de {minLength} dígitos: el supervisor debe cambiar la suya al ingresar.',
+    PIN_CHANGE_REQUIRED: 'La tienda exige claves de {minLength} dígitos: elija una nueva.',
+    PIN_TOO_SHORT: 'La clave debe tener {minLength} dígitos.',
     SESSION_CLOSED: 'La venta es de un turno cerrado: haga una devolución (nota de crédito).',
     SALE_VOIDED: 'La venta está anulada.',
     HAS_RETURNS: 'La venta tiene devoluciones.',
@@ -112,4 +118,7 @@ export const errors = {
     NOT_A_GTIN: 'No es un código de barras EAN/UPC.',
   },
   stockItem: '{name} (pide {requested}, hay {available})',
+  waitMinute: '1 minuto',
+  waitMinutes: '{n} minutos',
+  waitSeconds: '{n} segundos',
 };

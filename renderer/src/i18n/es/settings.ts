@@ -156,7 +156,10 @@ export const settings = {
       cashier: 'Vende y maneja su turno de caja.',
     },
     pin: 'Clave (PIN)',
-    pinHint: 'De 4 a 8 dígitos.',
+    pinHint: 'De 4 a 6 dígitos (6 si la tienda lo exige).',
+    requireSix: 'Exigir claves de 6 dígitos',
+    requireSixHint:
+      'Las claves nuevas tendrán 6 dígitos. Quien tenga una más corta deberá cambiarla al ingresar.',
     newPin: 'Nueva clave (opcional)',
     newPinHint: 'Déjela vacía para no cambiarla.',
     pinRepeat: 'Repita la clave',
