@@ -116,6 +116,29 @@ function dump(sqlite: Database.Database): Record<string, unknown[]> {
   );
 }
 
+/**
+ * The rows of `after` cut to the columns `before` had: a later migration may
+ * add columns (with their defaults) to the rows an older one is checked on.
+ */
+function columnsOf(
+  after: Record<string, unknown[]>,
+  before: Record<string, unknown[]>,
+): Record<string, unknown[]> {
+  return Object.fromEntries(
+    Object.entries(after).map(([table, rows]) => {
+      const columns = Object.keys((before[table]?.[0] ?? {}) as object);
+      return [
+        table,
+        rows.map((row) =>
+          before[table]?.length
+            ? Object.fromEntries(columns.map((c) => [c, (row as Record<string, unknown>)[c]]))
+            : row,
+        ),
+      ];
+    }),
+  );
+}
+
 function fts(sqlite: Database.Database, query: string): string[] {
   return sqlite
     .prepare(
@@ -138,7 +161,7 @@ describe('upgrading a database filled at the previous version', () => {
 
     const db = openDatabase(file);
     try {
-      expect(dump(db.sqlite)).toEqual(before);
+      expect(columnsOf(dump(db.sqlite), before)).toEqual(before);
       expect(before.products).toHaveLength(2);
       expect(before.sales).toHaveLength(1);
       const applied = db.sqlite
@@ -176,7 +199,7 @@ describe('upgrading a database filled at the previous version', () => {
 
     const db = openDatabase(file);
     try {
-      expect(dump(db.sqlite)).toEqual(before);
+      expect(columnsOf(dump(db.sqlite), before)).toEqual(before);
       const plan = (query: string) =>
         (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[])
           .map((row) => row.detail)
@@ -198,6 +221,26 @@ describe('upgrading a database filled at the previous version', () => {
           .prepare("SELECT 1 FROM sqlite_master WHERE name = 'sale_lines_report_by_product'")
           .get(),
       ).toBeUndefined();
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keeps every sale and leaves their request hash empty (0004 → 0005)', () => {
+    const file = join(dir, 'till.sqlite');
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(5) });
+    fillVersion0(old.sqlite);
+    const before = dump(old.sqlite);
+    old.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(columnsOf(dump(db.sqlite), before)).toEqual(before);
+      // Sales made before hashes were kept cannot be compared: a replay of one
+      // is answered with the stored sale, as it always was.
+      expect(db.sqlite.prepare('SELECT id, request_hash FROM sales').all()).toEqual([
+        { id: 'sale-1', request_hash: null },
+      ]);
     } finally {
       db.close();
     }

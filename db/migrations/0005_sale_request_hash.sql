@@ -1,0 +1,1 @@
+ALTER TABLE `sales` ADD `request_hash` text;
