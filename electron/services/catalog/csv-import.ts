@@ -1,6 +1,6 @@
 import { DomainError } from '../../../core/errors';
 import type { ImportIssue, ImportReport } from '../../../core/api/model';
-import { MAX_AMOUNT } from '../../../core/api/schemas';
+import { controlCharacterIn, MAX_AMOUNT } from '../../../core/api/schemas';
 import { currency as currencyOf } from '../../../core/money/currency';
 import { inTransaction, statement, type ServiceContext } from '../context';
 import { moveStock } from '../stock-ledger';
@@ -10,6 +10,7 @@ import { insertProduct, patchProduct } from './products';
 import {
   MAX_STOCK,
   headerOf,
+  type ColumnKey,
   PATH_COLUMNS,
   RowError,
   parseFlag,
@@ -59,6 +60,7 @@ export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): 
   for (const row of rows) {
     try {
       const f = row.fields;
+      refuseControlCharacters(f);
       const code = (f.code ?? '').trim();
       if (!code || /[\s\p{Cc}]/u.test(code) || code.length > 32)
         throw new RowError(
@@ -247,6 +249,24 @@ export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): 
     });
   }
   return summary(created, updated);
+}
+
+/**
+ * The API's text rule (core/api/schemas.ts) for every cell of a row: no
+ * control, bidi or line-break characters, which the API itself refuses in a
+ * product's name, code, category and barcodes.
+ */
+function refuseControlCharacters(fields: Partial<Record<ColumnKey, string>>): void {
+  for (const [key, value] of Object.entries(fields) as [ColumnKey, string | undefined][]) {
+    const character = value === undefined ? undefined : controlCharacterIn(value);
+    if (character !== undefined) {
+      throw new RowError(
+        key,
+        'CONTROL_CHARACTERS',
+        `The ${headerOf(key)} has a control, bidi or line-break character (${character})`,
+      );
+    }
+  }
 }
 
 /** A domain error from the product rules, as a report line naming its column where it can. */

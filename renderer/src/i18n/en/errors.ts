@@ -24,6 +24,8 @@ export const errors: typeof es = {
     PRODUCT_INACTIVE: 'The product is inactive.',
     UNDERPAID: '{missing} still to pay.',
     NON_CASH_OVERPAYMENT: 'Card, QR and transfer cannot exceed the total: only cash gives change.',
+    CONTROL_CHARACTERS:
+      'The field {field} has an invisible or control character ({character}); delete it or type it again.',
     CREDIT_NEEDS_CUSTOMER: 'Choose a registered customer to sell on account.',
     NOTHING_ON_CREDIT: 'The payments already cover the total; remove the credit.',
     CUSTOMER_DOCUMENT_REQUIRED: 'This document needs a customer with {required}.',

@@ -25,6 +25,8 @@ export const errors = {
     UNDERPAID: 'Falta cobrar {missing}.',
     NON_CASH_OVERPAYMENT:
       'Tarjeta, QR y transferencia no pueden superar el total: solo el efectivo da vuelto.',
+    CONTROL_CHARACTERS:
+      'El campo {field} tiene un carácter invisible o de control ({character}); bórrelo o escríbalo de nuevo.',
     CREDIT_NEEDS_CUSTOMER: 'Para vender a crédito elija un cliente registrado.',
     NOTHING_ON_CREDIT: 'Los pagos ya cubren el total; quite el crédito.',
     CUSTOMER_DOCUMENT_REQUIRED: 'Este comprobante necesita un cliente con {required}.',
