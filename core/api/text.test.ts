@@ -88,3 +88,29 @@ describe('validateInput with a control character', () => {
     expect(validateInput(settings, { receiptFooter: 'Gracias\u0000' }).ok).toBe(false);
   });
 });
+
+describe('payment rules the schema enforces', () => {
+  const sale = (payments: unknown[]) => ({
+    id: '00000000-0000-4000-8000-000000000001',
+    lines: [{ productId: 1 }],
+    payments,
+  });
+  const check = (payments: unknown[]) =>
+    validateInput(channels['sales.create'].input, sale(payments));
+
+  it('needs an amount except for CREDITO, and a bank for TRANSFERENCIA', () => {
+    expect(check([{ method: 'CREDITO' }]).ok).toBe(true);
+    expect(check([{ method: 'EFECTIVO', amount: 100 }]).ok).toBe(true);
+    const noAmount = check([{ method: 'TARJETA' }]);
+    expect(noAmount.ok).toBe(false);
+    if (!noAmount.ok) {
+      expect(noAmount.error.details).toMatchObject({ issues: [{ path: 'payments.0.amount' }] });
+    }
+    const noBank = check([{ method: 'TRANSFERENCIA', amount: 100 }]);
+    expect(noBank.ok).toBe(false);
+    if (!noBank.ok) {
+      expect(noBank.error.details).toMatchObject({ issues: [{ path: 'payments.0.bank' }] });
+    }
+    expect(check([{ method: 'TRANSFERENCIA', amount: 100, bank: 'BCP' }]).ok).toBe(true);
+  });
+});
