@@ -36,7 +36,9 @@ describe('docs/API.md', () => {
     const payment = z.toJSONSchema(channels['sales.create'].input, {
       io: 'input',
       unrepresentable: 'any',
-    }) as { properties: { payments: { items: { properties: Record<string, unknown> } } } };
+    }) as unknown as {
+      properties: { payments: { items: { properties: Record<string, unknown> } } };
+    };
     expect(payment.properties.payments.items.properties.amount).toMatchObject({
       description: expect.stringContaining('CREDITO'),
     });

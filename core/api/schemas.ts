@@ -38,7 +38,6 @@ export const id = z.number().int().positive();
  * word; and the Unicode line and paragraph separators. Line breaks (LF, CR)
  * are allowed only in multi-line text.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const ONE_LINE_FORBIDDEN = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
 const MULTI_LINE_FORBIDDEN =
   // eslint-disable-next-line no-control-regex -- as above, less LF (U+000A) and CR (U+000D)
