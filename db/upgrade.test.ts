@@ -230,6 +230,26 @@ describe('upgrading a database filled at the previous version', () => {
     }
   });
 
+  it('keeps every sale and leaves their request hash empty (0004 → 0005)', () => {
+    const file = join(dir, 'till.sqlite');
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(5) });
+    fillVersion0(old.sqlite);
+    const before = dump(old.sqlite);
+    old.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(dump(db.sqlite)).toEqual(upgraded(before));
+      // Sales made before hashes were kept cannot be compared: a replay of one
+      // is answered with the stored sale, as it always was.
+      expect(db.sqlite.prepare('SELECT id, request_hash FROM sales').all()).toEqual([
+        { id: 'sale-1', request_hash: null },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('rebuilds a referenced table with foreign keys off, so no row is cascaded away', () => {
     const file = join(dir, 'till.sqlite');
     const current = openDatabase(file);

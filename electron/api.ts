@@ -6,7 +6,7 @@ import { validateInput } from '../core/api/validate';
 import { DomainError } from '../core/errors';
 import type { TenderoDb } from '../db/open';
 import type { Access, Handler, Handlers } from './handler';
-import { hasRole } from './services/access';
+import { hasRole, roleWithArticle } from './services/access';
 import { auditHandlers } from './services/audit-handlers';
 import { BUSY_PAUSE_MS, BUSY_WAIT_MS, busyError, isBusyError, pause } from './services/busy';
 import { writeAudit } from './services/audit';
@@ -136,10 +136,14 @@ export function createApi(options: ApiOptions): Api {
       (handler.access === 'supervisor' || handler.access === 'admin') &&
       !hasRole(actor, LEVEL[handler.access])
     ) {
-      throw new DomainError('FORBIDDEN', `${channel} needs a ${handler.access} or above`, {
-        required: handler.access,
-        role: actor.role,
-      });
+      throw new DomainError(
+        'FORBIDDEN',
+        `${channel} needs ${roleWithArticle(handler.access)} or above`,
+        {
+          required: handler.access,
+          role: actor.role,
+        },
+      );
     }
     const parsed = validateInput(channels[channel].input, input);
     if (!parsed.ok) return Promise.reject(parsed);

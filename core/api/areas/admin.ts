@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NEGATIVE_STOCK_POLICIES, RECEIPT_FORMATS, LANGUAGES, ROLES } from '../model';
 import type { Actor, LockAlert, Register, Settings, TaxCategoryInfo, User } from '../model';
 import { area, channel } from '../channel';
-import { amount, empty, enteredPin, id, pin, requiredText, text } from '../schemas';
+import { amount, empty, enteredPin, id, multilineText, pin, requiredText, text } from '../schemas';
 import { DOCUMENT_TYPES } from '../../numbering';
 import { ROUNDING_METHODS } from '../../tax/types';
 import { ROUNDING_MODES } from '../../money/rounding';
@@ -43,7 +43,8 @@ export const SettingsUpdateInput = z
     cashOutLimit: amount,
     /** An absolute local folder (not a network share), or '' for none. */
     documentsFolder: text(500),
-    receiptFooter: text(500),
+    /** Printed line by line under every receipt: the one multi-line text field. */
+    receiptFooter: multilineText(500),
     receiptFormat: z.enum(RECEIPT_FORMATS),
     printerName: text(120),
     printerHost: text(120),

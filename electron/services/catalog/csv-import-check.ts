@@ -1,6 +1,6 @@
 import type { DomainError } from '../../../core/errors';
 import type { ImportIssue } from '../../../core/api/model';
-import { MAX_AMOUNT } from '../../../core/api/schemas';
+import { controlCharacterIn, MAX_AMOUNT } from '../../../core/api/schemas';
 import { currency as currencyOf } from '../../../core/money/currency';
 import { statement, type ServiceContext } from '../context';
 import { moveStock } from '../stock-ledger';
@@ -17,6 +17,7 @@ import {
   parseBarcodes,
   readRows,
 } from './csv-format';
+import type { ColumnKey } from './csv-format';
 
 export interface ImportOptions {
   readonly csv: string;
@@ -97,6 +98,7 @@ function* planImport(ctx: ServiceContext, options: ImportOptions): Generator<voi
     if (++checked % ROWS_PER_PAUSE === 0) yield;
     try {
       const f = row.fields;
+      refuseControlCharacters(f);
       const code = (f.code ?? '').trim();
       if (!code || /[\s\p{Cc}]/u.test(code) || code.length > 32)
         throw new RowError(
@@ -364,4 +366,22 @@ export function rowIssue(line: number, error: DomainError): ImportIssue {
     reason: typeof reason === 'string' ? reason : error.code,
     message: error.message,
   };
+}
+
+/**
+ * The API's text rule (core/api/schemas.ts) for every cell of a row: no
+ * control, bidi or line-break characters, which the API itself refuses in a
+ * product's name, code, category and barcodes.
+ */
+function refuseControlCharacters(fields: Partial<Record<ColumnKey, string>>): void {
+  for (const [key, value] of Object.entries(fields) as [ColumnKey, string | undefined][]) {
+    const character = value === undefined ? undefined : controlCharacterIn(value);
+    if (character !== undefined) {
+      throw new RowError(
+        key,
+        'CONTROL_CHARACTERS',
+        `The ${headerOf(key)} has a control, bidi or line-break character (${character})`,
+      );
+    }
+  }
 }

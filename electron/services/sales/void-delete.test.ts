@@ -96,6 +96,9 @@ describe('sales.void', () => {
       code: 'FORBIDDEN',
       details: { reason: 'VOID_NEEDS_SUPERVISOR' },
     });
+    // The message says how a cashier gets it done, not only that it is refused.
+    expect(refused.message).toContain('authorizedBy');
+    expect(refused.message).toContain('supervisor');
     const wrongPin = await actingAs(till, 'Carla', '1111', () =>
       till.fail('sales.void', {
         id: voided.id,

@@ -25,9 +25,13 @@ export const errors: typeof es = {
     PRODUCT_INACTIVE: 'The product is inactive.',
     UNDERPAID: '{missing} still to pay.',
     NON_CASH_OVERPAYMENT: 'Card, QR and transfer cannot exceed the total: only cash gives change.',
+    CONTROL_CHARACTERS:
+      'The field {field} has an invisible or control character ({character}); delete it or type it again.',
     CREDIT_NEEDS_CUSTOMER: 'Choose a registered customer to sell on account.',
     NOTHING_ON_CREDIT: 'The payments already cover the total; remove the credit.',
     CUSTOMER_DOCUMENT_REQUIRED: 'This document needs a customer with {required}.',
+    IDEMPOTENCY_MISMATCH:
+      '{number} was already stored under that operation id with other data; check it. If this is another operation, try again.',
     TOTAL_MISMATCH: 'The total changed; check the sale.',
     PRICE_OVERRIDE: 'Changing prices needs a supervisor.',
     VOID_NEEDS_SUPERVISOR: "Voiding needs a supervisor's PIN.",

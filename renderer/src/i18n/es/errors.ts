@@ -26,9 +26,13 @@ export const errors = {
     UNDERPAID: 'Falta cobrar {missing}.',
     NON_CASH_OVERPAYMENT:
       'Tarjeta, QR y transferencia no pueden superar el total: solo el efectivo da vuelto.',
+    CONTROL_CHARACTERS:
+      'El campo {field} tiene un carácter invisible o de control ({character}); bórrelo o escríbalo de nuevo.',
     CREDIT_NEEDS_CUSTOMER: 'Para vender a crédito elija un cliente registrado.',
     NOTHING_ON_CREDIT: 'Los pagos ya cubren el total; quite el crédito.',
     CUSTOMER_DOCUMENT_REQUIRED: 'Este comprobante necesita un cliente con {required}.',
+    IDEMPOTENCY_MISMATCH:
+      '{number} ya se guardó con ese número de operación y otros datos; revíselo. Si esta es otra operación, vuelva a intentarlo.',
     TOTAL_MISMATCH: 'El total cambió; revise la venta.',
     PRICE_OVERRIDE: 'Cambiar precios requiere un supervisor.',
     VOID_NEEDS_SUPERVISOR: 'Anular requiere la clave de un supervisor.',

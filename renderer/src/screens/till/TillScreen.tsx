@@ -200,6 +200,8 @@ export function TillScreen() {
       }
       setPayError(errorMessage(result.error));
       if (result.error.details?.reason === 'TOTAL_MISMATCH') await refreshPrices();
+      // The id already holds another sale (named in the message): charging again is a new sale.
+      if (result.error.details?.reason === 'IDEMPOTENCY_MISMATCH') cart.renewSaleId();
       if (result.error.code === 'NO_OPEN_SESSION') void loadSession();
       return result.error;
     }

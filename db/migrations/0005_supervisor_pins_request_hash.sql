@@ -13,5 +13,9 @@ CREATE TABLE `lock_alerts` (
 	FOREIGN KEY (`dismissed_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+ALTER TABLE `settings` ADD `discount_limit` integer DEFAULT 10 NOT NULL;--> statement-breakpoint
+ALTER TABLE `settings` ADD `cash_out_limit` integer;--> statement-breakpoint
+ALTER TABLE `settings` ADD `documents_folder` text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE `settings` ADD `require_six_digit_pins` integer DEFAULT false NOT NULL;--> statement-breakpoint
-ALTER TABLE `users` ADD `lockouts` integer DEFAULT 0 NOT NULL;
+ALTER TABLE `users` ADD `lockouts` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `sales` ADD `request_hash` text;
