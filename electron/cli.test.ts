@@ -329,3 +329,47 @@ describe('pos restore and backup, as the issue reproduced them', { timeout: 60_0
     expect(existsSync(out)).toBe(true);
   });
 });
+
+describe('npm run pos from another folder', { timeout: 120_000 }, () => {
+  it('resolves relative paths against the folder the command was typed in', () => {
+    const project = process.cwd();
+    const shop = mkdtempSync(join(tmpdir(), 'tendero-shop-'));
+    try {
+      const run = spawnSync(
+        'npm',
+        [
+          '--prefix',
+          project,
+          'run',
+          '-s',
+          'pos',
+          '--',
+          'init',
+          '--country',
+          'PE',
+          '--business',
+          'Bodega',
+          '--tax-id',
+          '20123456789',
+          '--admin',
+          'Ana',
+          '--pin',
+          '1234',
+          '--register',
+          'CAJA1',
+          '--db',
+          'rel-till.sqlite',
+        ],
+        { cwd: shop, encoding: 'utf8', env: { ...process.env, TENDERO_DB: '' } },
+      );
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      expect(existsSync(join(shop, 'rel-till.sqlite'))).toBe(true);
+      expect(existsSync(join(project, 'rel-till.sqlite'))).toBe(false);
+    } finally {
+      rmSync(shop, { recursive: true, force: true });
+      // Had it gone to the project (the bug), leave nothing there.
+      for (const left of ['', '-wal', '-shm', '.lock', '.owners'])
+        rmSync(join(project, `rel-till.sqlite${left}`), { recursive: true, force: true });
+    }
+  });
+});

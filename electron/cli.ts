@@ -157,7 +157,20 @@ function namingSkipInvalid(result: Result<unknown>): Result<unknown> {
   };
 }
 
+/**
+ * `npm run pos` runs in the project's folder whatever folder it was typed in;
+ * npm passes that folder as INIT_CWD. Paths on the command line (--db, --out,
+ * a CSV or a backup) are the user's, so they resolve against it. Nothing the
+ * CLI loads itself depends on the working folder (it finds its files by
+ * import.meta.url).
+ */
+function workInCallersFolder(): void {
+  const callers = process.env.INIT_CWD;
+  if (process.env.npm_lifecycle_event === 'pos' && callers) process.chdir(callers);
+}
+
 async function main(argv: string[]): Promise<number> {
+  workInCallersFolder();
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -3,7 +3,7 @@ import { DomainError } from '../../core/errors';
 import type { Actor, Role, User } from '../../core/api/model';
 import { users } from '../../db/schema';
 import type { AreaHandlers } from '../handler';
-import { hasRole } from './access';
+import { hasRole, roleWithArticle } from './access';
 import { writeAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
 import { dismissLockAlerts, listLockAlerts } from './lock-alerts';
@@ -76,7 +76,7 @@ export function authorizeBy(
   if (!hasRole(authorizer, atLeast)) {
     throw new DomainError(
       'FORBIDDEN',
-      `${what} needs a ${atLeast}; ${authorizer.name} is a ${authorizer.role}`,
+      `${what} needs ${roleWithArticle(atLeast)}; ${authorizer.name} is ${roleWithArticle(authorizer.role)}`,
       {
         reason: 'AUTHORIZER_ROLE',
         required: atLeast,

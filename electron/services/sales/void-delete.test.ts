@@ -115,6 +115,7 @@ describe('sales.void', () => {
       }),
     );
     expect(selfAuthorized.details).toMatchObject({ reason: 'AUTHORIZER_ROLE' });
+    expect(selfAuthorized.message).toMatch(/needs a supervisor; Carla is a cashier$/);
     expect((await till.call('sales.get', { id: voided.id })).status).toBe('COMPLETADA');
     expect(await stockOf(till, a)).toBe(7);
     const denied = auditRows(till, 'sales.void').filter((r) => r.outcome === 'denied');
