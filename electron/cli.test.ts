@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeForeignSqlite } from '../db/testing/foreign';
 import { crash, holdOpen } from '../db/testing/processes';
 
 let dir: string;
@@ -219,14 +220,7 @@ describe('pos restore and backup, as the issue reproduced them', { timeout: 60_0
   });
 
   it('never lets a foreign SQLite file replace the live database', () => {
-    const foreign = join(dir, 'foreign.sqlite');
-    const other = new Database(foreign);
-    other.exec(
-      'CREATE TABLE settings (id INTEGER PRIMARY KEY);' +
-        'CREATE TABLE __drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric);' +
-        "INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('abc', 1)",
-    );
-    other.close();
+    const foreign = writeForeignSqlite(join(dir, 'foreign.sqlite'));
     const before = sha(db);
     const refused = pos(['restore', foreign, ...admin]);
     expect(refused.code).toBe(3);

@@ -10,6 +10,7 @@ import { app, dialog, ipcMain, protocol, shell } from 'electron';
 import { DatabaseOpenError } from '../db/errors';
 import { openDatabase, type TenderoDb } from '../db/open';
 import { restoreDatabase } from '../db/restore';
+import { restoreFailureText } from './restore-messages';
 import { createApi, type Api, type Session } from './api';
 import { assetReader } from './assets';
 import { backupTo, closingBackup, dailyBackup, restoreWithSafetyCopy } from './backups';
@@ -111,10 +112,11 @@ async function openWithRecovery(file: string): Promise<TenderoDb> {
         });
         log.log('info', `restored ${from}`, outcome);
       } catch (restoreError) {
+        log.log('error', 'restore failed', restoreError);
         await dialog.showMessageBox({
           type: 'error',
-          message: 'Tendero',
-          detail: String((restoreError as Error).message),
+          message: es ? 'No se pudo restaurar' : 'The restore failed',
+          detail: restoreFailureText(restoreError, es ? 'es' : 'en'),
         });
       }
     }
@@ -235,7 +237,7 @@ async function restoreBackup(): Promise<void> {
     await dialog.showMessageBox({
       type: 'error',
       message: es ? 'No se pudo restaurar' : 'The restore failed',
-      detail: String((error as Error).message),
+      detail: restoreFailureText(error, es ? 'es' : 'en'),
     });
   }
 }
