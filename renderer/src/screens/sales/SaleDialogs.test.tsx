@@ -235,7 +235,9 @@ describe('EditDialog', () => {
   });
 
   it('offers no product changes on a sale with returns, only the rest', () => {
+    // A nota de venta: a boleta's customer is locked for a cashier anyway (below).
     const returned = makeSale({
+      documentType: 'TICKET',
       returns: [
         {
           id: 'r',
@@ -250,6 +252,23 @@ describe('EditDialog', () => {
     expect(screen.getByText(/Esta venta tiene devoluciones/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Agregar producto' })).toBeNull();
     expect((screen.getByLabelText(/Agua Cielo/) as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByLabelText('Nombre del cliente') as HTMLInputElement).disabled).toBe(false);
+  });
+
+  it("locks an issued boleta's customer and payments for a cashier, saying the fix is a credit note", () => {
+    const boleta = makeSale({ documentType: 'BOLETA' });
+    render(<EditDialog sale={boleta} onClose={vi.fn()} onDone={vi.fn()} />);
+    expect(screen.getByRole('note').textContent).toBe(
+      `Boleta ${boleta.number} ya se emitió: su cliente y sus pagos no se cambian. Para corregirlos, haga una devolución (nota de crédito, con un supervisor) y una venta nueva.`,
+    );
+    expect((screen.getByLabelText('Nombre del cliente') as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByRole('group', { name: 'Pagos' }) as HTMLFieldSetElement).disabled).toBe(
+      true,
+    );
+    cleanup();
+    useSession.setState({ actor: supervisor });
+    render(<EditDialog sale={boleta} onClose={vi.fn()} onDone={vi.fn()} />);
+    expect(screen.queryByRole('note')).toBeNull();
     expect((screen.getByLabelText('Nombre del cliente') as HTMLInputElement).disabled).toBe(false);
   });
 });
