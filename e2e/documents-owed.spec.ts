@@ -160,7 +160,10 @@ for (const lang of ['es', 'en'] as const) {
           .replace('{number}', sale.number),
       );
       await expect(dialog.getByLabel(M.sales.edit.customer)).toBeDisabled();
-      const paymentControls = dialog.locator('fieldset.edit-section').last().locator('select, input');
+      const paymentControls = dialog
+        .locator('fieldset.edit-section')
+        .last()
+        .locator('select, input');
       expect(await paymentControls.count()).toBeGreaterThan(0);
       for (const control of await paymentControls.all()) await expect(control).toBeDisabled();
       await shot('edit-issued-boleta');
@@ -173,7 +176,11 @@ for (const lang of ['es', 'en'] as const) {
       const fromList = await shownPdf(
         page,
         'documents.saleReturn',
-        () => rows.first().getByRole('button', { name: new RegExp(creditNote.number) }).click(),
+        () =>
+          rows
+            .first()
+            .getByRole('button', { name: new RegExp(creditNote.number) })
+            .click(),
         `${dir}/credit-note-from-list.pdf`,
       );
       expect(fromList).toContain('NOTA DE CRÉDITO');
@@ -220,9 +227,7 @@ for (const lang of ['es', 'en'] as const) {
       await shot('close-confirm-difference');
       await ask.getByRole('button', { name: M.cash.close.recount }).click();
       await expect(ask).toBeHidden();
-      expect((await till.call<CashSession | null>('cash.current', {}, LUCIA))?.id).toBe(
-        current.id,
-      );
+      expect((await till.call<CashSession | null>('cash.current', {}, LUCIA))?.id).toBe(current.id);
       await page.getByRole('button', { name: M.cash.close.submit, exact: true }).click();
       await ask.getByRole('button', { name: M.cash.close.confirm }).click();
 

@@ -24,12 +24,7 @@ export function documentElement(request: DocumentRequest): ReactElement<Document
       const content =
         request.kind === 'sale'
           ? saleContent(request.store, request.sale, request.customerAddress)
-          : returnContent(
-              request.store,
-              request.saleReturn,
-              request.sale,
-              request.customerAddress,
-            );
+          : returnContent(request.store, request.saleReturn, request.sale, request.customerAddress);
       const createdAt = new Date(
         request.kind === 'sale' ? request.sale.createdAt : request.saleReturn.createdAt,
       );
