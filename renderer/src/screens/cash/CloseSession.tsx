@@ -6,6 +6,9 @@ import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
 import { money, useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
+import type { ErrorInfo } from '../../../../core/errors';
+import { AuthorizeDialog, asksForSupervisor } from '../sales/AuthorizeDialog';
+import type { Authorization } from '../sales/SupervisorFields';
 import { CountSummary } from './CountSummary';
 import { CountTable } from './CountTable';
 import { DifferenceAmount } from './DifferenceAmount';
@@ -29,6 +32,7 @@ export function CloseSession({
   const [error, setError] = useState<string | null>(null);
   // A count that does not match is asked about once before the Z is final.
   const [confirming, setConfirming] = useState(false);
+  const [refusal, setRefusal] = useState<ErrorInfo | null>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
 
   // The expected cash as of now: sales may have happened since the screen loaded.
@@ -47,16 +51,28 @@ export function CloseSession({
     setConfirming(false);
     setBusy(true);
     setError(null);
+    await send();
+  }
+
+  /**
+   * Closes; a cashier closing a shift someone else opened asks for a
+   * supervisor and closes again with them. Returns the error it ended on.
+   */
+  async function send(authorizedBy?: Authorization) {
     try {
       const z = await call('cash.close', {
         ...drawer.request(),
         ...(notes.trim() ? { notes: notes.trim() } : {}),
+        ...(authorizedBy && { authorizedBy }),
       });
       onClosed(z);
+      return null;
     } catch (e) {
       if (!(e instanceof CallError)) throw e;
-      setError(errorMessage(e.info));
+      if (!authorizedBy && asksForSupervisor(e.info)) setRefusal(e.info);
+      else if (!authorizedBy) setError(errorMessage(e.info));
       setBusy(false);
+      return e.info;
     }
   }
 
@@ -145,6 +161,13 @@ export function CloseSession({
             <p className="muted">{t('cash.close.confirmHint')}</p>
           </div>
         </Dialog>
+      )}
+      {refusal && (
+        <AuthorizeDialog
+          refusal={refusal}
+          retry={(authorization) => send(authorization)}
+          onClose={() => setRefusal(null)}
+        />
       )}
     </div>
   );

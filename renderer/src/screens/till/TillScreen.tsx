@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CashSession, Sale } from '../../../../core/api/model';
+import type { ErrorInfo } from '../../../../core/errors';
 import type { DocumentType } from '../../../../core/numbering';
 import { api } from '../../api/client';
 import { Button } from '../../components/Button';
@@ -7,6 +8,8 @@ import { Dialog } from '../../components/Dialog';
 import { useHotkeys } from '../../components/useHotkeys';
 import { money, useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
+import { AuthorizeDialog, asksForSupervisor } from '../sales/AuthorizeDialog';
+import type { Authorization } from '../sales/SupervisorFields';
 import type { MessageKey } from '../../i18n/messages';
 import { hasRole, useProfile, useSession } from '../../state/session';
 import { useToasts } from '../../state/toasts';
@@ -31,7 +34,16 @@ import { TotalsPanel } from './TotalsPanel';
 import './till.css';
 
 type DialogName =
-  'search' | 'customer' | 'pay' | 'line' | 'discount' | 'held' | 'done' | 'open' | 'clear';
+  | 'search'
+  | 'customer'
+  | 'pay'
+  | 'line'
+  | 'discount'
+  | 'held'
+  | 'done'
+  | 'open'
+  | 'clear'
+  | 'authorize';
 
 const FORM_CONTROLS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON']);
 
@@ -51,6 +63,11 @@ export function TillScreen() {
   const [lastSale, setLastSale] = useState<Sale | null>(null);
   // Set only when choosing the document opened the customer picker.
   const [customerReason, setCustomerReason] = useState<string | undefined>(undefined);
+  // A sale the API refused until a supervisor authorizes it, with the payments to retry.
+  const [refusal, setRefusal] = useState<{
+    error: ErrorInfo;
+    payments: readonly PaymentDraft[];
+  } | null>(null);
   const scanRef = useRef<HTMLInputElement>(null);
 
   const queue = useMemo(
@@ -141,8 +158,15 @@ export function TillScreen() {
     dialog === null,
   );
 
-  async function complete(payments: readonly PaymentDraft[]) {
-    if (!totals) return;
+  /**
+   * Sends the sale; a refusal a supervisor may lift (a deep discount) asks for
+   * their name and PIN and retries with them. Returns the error it ended on.
+   */
+  async function complete(
+    payments: readonly PaymentDraft[],
+    authorizedBy?: Authorization,
+  ): Promise<ErrorInfo | null> {
+    if (!totals) return null;
     setBusy(true);
     setPayError(null);
     const customer = cart.customer;
@@ -167,17 +191,27 @@ export function TillScreen() {
             },
       ),
       expectedTotal: totals.total,
+      ...(authorizedBy ? { authorizedBy } : {}),
     });
     setBusy(false);
     if (!result.ok) {
+      if (!authorizedBy && asksForSupervisor(result.error)) {
+        setRefusal({ error: result.error, payments });
+        setDialog('authorize');
+        return result.error;
+      }
       setPayError(errorMessage(result.error));
       if (result.error.details?.reason === 'TOTAL_MISMATCH') await refreshPrices();
+      // The id already holds another sale (named in the message): charging again is a new sale.
+      if (result.error.details?.reason === 'IDEMPOTENCY_MISMATCH') cart.renewSaleId();
       if (result.error.code === 'NO_OPEN_SESSION') void loadSession();
-      return;
+      return result.error;
     }
     cart.completed();
+    setRefusal(null);
     setLastSale(result.value);
     setDialog('done');
+    return null;
   }
 
   async function refreshPrices() {
@@ -386,6 +420,16 @@ export function TillScreen() {
           error={payError}
           onComplete={(p) => void complete(p)}
           onClose={close}
+        />
+      )}
+      {dialog === 'authorize' && refusal && (
+        <AuthorizeDialog
+          refusal={refusal.error}
+          retry={(authorization) => complete(refusal.payments, authorization)}
+          onClose={() => {
+            setRefusal(null);
+            close();
+          }}
         />
       )}
       {dialog === 'done' && lastSale && <DoneDialog sale={lastSale} onClose={close} />}
