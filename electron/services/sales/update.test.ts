@@ -102,6 +102,7 @@ describe('sales.update', () => {
 
   it("refuses a cashier's change to the customer or payments of an issued boleta or factura", async () => {
     await user(till, 'Carla', 'cashier', '1111');
+    await user(till, 'Sergio', 'supervisor', '2222');
     const ruc = await customer(till, {
       name: 'Bodega SAC',
       documentType: 'RUC',
@@ -129,6 +130,14 @@ describe('sales.update', () => {
         expect(error.message).toMatch(/supervisor/);
         expect(await till.call('sales.get', { id: sale.id })).toEqual(sale);
       }
+      // A supervisor's PIN on the cashier's edit does not lift it: the fix is a credit note.
+      const authorized = await till.fail('sales.update', {
+        id: boleta.id,
+        reason: 'x',
+        customerName: 'Pedro',
+        authorizedBy: { name: 'Sergio', pin: '2222' },
+      });
+      expect(authorized.details).toMatchObject({ reason: 'ISSUED_DOCUMENT' });
       // The shop's own nota de venta can still be corrected by the cashier.
       const renamed = await till.call('sales.update', {
         id: ticket.id,
