@@ -3,6 +3,7 @@
  * a paper never disagrees with sales.get, cash.report or reports.summary.
  */
 import type { CashReportFormat, SaleDocumentFormat } from '../../core/api/areas/documents';
+import type { Sale } from '../../core/api/model';
 import { cashHandlers } from '../services/cash/handlers';
 import type { ServiceContext } from '../services/context';
 import { summarize } from '../services/reports';
@@ -31,12 +32,31 @@ export function documentStore(ctx: ServiceContext): DocumentStore {
   };
 }
 
+/**
+ * The registered customer's address as it is now: the sale's snapshot keeps
+ * the name and document, not the address, and a factura must print one.
+ */
+export function customerAddressOf(ctx: ServiceContext, sale: Sale): string {
+  if (sale.customer.id === null) return '';
+  const row = ctx.db.sqlite
+    .prepare('SELECT address FROM customers WHERE id = ?')
+    .get(sale.customer.id) as { address: string } | undefined;
+  return row?.address.trim() ?? '';
+}
+
 export function saleRequest(
   ctx: ServiceContext,
   saleId: string,
   format: SaleDocumentFormat,
 ): DocumentRequest {
-  return { kind: 'sale', format, store: documentStore(ctx), sale: getSale(ctx, { id: saleId }) };
+  const sale = getSale(ctx, { id: saleId });
+  return {
+    kind: 'sale',
+    format,
+    store: documentStore(ctx),
+    sale,
+    customerAddress: customerAddressOf(ctx, sale),
+  };
 }
 
 export function saleReturnRequest(
@@ -45,12 +65,14 @@ export function saleReturnRequest(
   format: SaleDocumentFormat,
 ): DocumentRequest {
   const saleReturn = getSaleReturn(ctx, returnId);
+  const sale = getSale(ctx, { id: saleReturn.saleId });
   return {
     kind: 'saleReturn',
     format,
     store: documentStore(ctx),
     saleReturn,
-    sale: getSale(ctx, { id: saleReturn.saleId }),
+    sale,
+    customerAddress: customerAddressOf(ctx, sale),
   };
 }
 

@@ -30,6 +30,8 @@ export type DocumentRequest =
       readonly format: SaleDocumentFormat;
       readonly store: DocumentStore;
       readonly sale: Sale;
+      /** The registered customer's address (a factura prints it); '' for a quick sale. */
+      readonly customerAddress?: string;
     }
   | {
       readonly kind: 'saleReturn';
@@ -38,6 +40,7 @@ export type DocumentRequest =
       readonly saleReturn: SaleReturn;
       /** The sale the credit note modifies: its customer, register and document. */
       readonly sale: Sale;
+      readonly customerAddress?: string;
     }
   | {
       readonly kind: 'cashReport';

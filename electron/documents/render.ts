@@ -23,8 +23,8 @@ export function documentElement(request: DocumentRequest): ReactElement<Document
     case 'saleReturn': {
       const content =
         request.kind === 'sale'
-          ? saleContent(request.store, request.sale)
-          : returnContent(request.store, request.saleReturn, request.sale);
+          ? saleContent(request.store, request.sale, request.customerAddress)
+          : returnContent(request.store, request.saleReturn, request.sale, request.customerAddress);
       const createdAt = new Date(
         request.kind === 'sale' ? request.sale.createdAt : request.saleReturn.createdAt,
       );

@@ -7,7 +7,7 @@ import type { PrintJob } from '../../core/api/areas/printer';
 import { DomainError } from '../../core/errors';
 import { saleContent } from '../documents/content/sale-content';
 import { documentFormat } from '../documents/format';
-import { documentStore, saleRequest } from '../documents/load';
+import { customerAddressOf, documentStore, saleRequest } from '../documents/load';
 import { render } from '../documents/handlers';
 import type { AreaHandlers } from '../handler';
 import { writeAudit } from '../services/audit';
@@ -69,7 +69,8 @@ export const printerHandlers: AreaHandlers<'printer'> = {
         settings.openDrawerOnCash &&
         sale.status !== 'ANULADA' &&
         sale.payments.some((p) => p.method === 'EFECTIVO');
-      const job = encodeReceipt(saleContent(documentStore(ctx), sale), { columns, openDrawer });
+      const content = saleContent(documentStore(ctx), sale, customerAddressOf(ctx, sale));
+      const job = encodeReceipt(content, { columns, openDrawer });
       return print(address, job, openDrawer);
     },
   },

@@ -29,6 +29,12 @@ export type SessionStatus = 'ABIERTA' | 'CERRADA';
 
 export interface CashSession {
   readonly id: string;
+  /**
+   * "Turno 12": its place among this register's sessions by opening time,
+   * 1 for the first. Derived, never stored, so it is the same on every screen
+   * and paper.
+   */
+  readonly number: number;
   readonly registerId: number;
   readonly registerCode: string;
   readonly status: SessionStatus;

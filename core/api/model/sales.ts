@@ -111,6 +111,8 @@ export interface SaleListItem {
   readonly createdAt: string;
   readonly total: number;
   readonly lineCount: number;
+  /** Its credit notes (returns), oldest first, so the list can print them. */
+  readonly creditNotes: readonly { readonly id: string; readonly number: string }[];
 }
 
 export interface Page<T> {

@@ -11,6 +11,8 @@ export interface CashReportContent {
   readonly title: string;
   readonly meta: readonly Row[];
   readonly sections: readonly Section[];
+  /** What the cashier typed as observations (at close for a Z); '' when none. */
+  readonly observations: string;
   /** Who signs the paper at close. */
   readonly signatures: readonly string[];
 }
@@ -112,7 +114,7 @@ export function cashReportContent(store: DocumentStore, report: CashReport): Cas
 
   const meta: Row[] = [
     { label: 'Caja', value: session.registerCode },
-    { label: 'Turno', value: session.id.slice(0, 8) },
+    { label: 'Turno', value: String(session.number) },
     { label: 'Apertura', value: `${when(session.openedAt)} · ${session.openedBy.name}` },
   ];
   if (session.closedAt)
@@ -127,6 +129,7 @@ export function cashReportContent(store: DocumentStore, report: CashReport): Cas
     title: report.kind === 'Z' ? 'CIERRE DE CAJA (Z)' : 'CORTE PARCIAL (X)',
     meta,
     sections,
+    observations: session.notes.trim(),
     signatures: report.kind === 'Z' ? ['Cajero', 'Supervisor'] : [],
   };
 }

@@ -29,13 +29,18 @@ const ANONYMOUS: Readonly<Record<string, string>> = {
   CO: 'Consumidor final',
 };
 
-export function customerRows(store: DocumentStore, customer: Sale['customer']): Row[] {
+export function customerRows(
+  store: DocumentStore,
+  customer: Sale['customer'],
+  address = '',
+): Row[] {
   const rows: Row[] = [
     { label: 'Cliente', value: customer.name || (ANONYMOUS[store.country] ?? 'Clientes varios') },
   ];
   if (customer.documentType && customer.documentNumber) {
     rows.push({ label: customer.documentType, value: customer.documentNumber });
   }
+  if (address) rows.push({ label: 'Dirección', value: address });
   return rows;
 }
 

@@ -26,6 +26,7 @@ export function returnContent(
   store: DocumentStore,
   saleReturn: SaleReturn,
   sale: Sale,
+  customerAddress = '',
 ): FiscalContent {
   const fmt = formatFor(store, sale.currency);
   // A return refunds fixed taxes (ICBPER) under the name the sale charged them.
@@ -75,7 +76,7 @@ export function returnContent(
       { label: 'Caja', value: sale.registerCode },
       { label: 'Emitida por', value: saleReturn.user.name },
     ],
-    customer: customerRows(store, sale.customer),
+    customer: customerRows(store, sale.customer, customerAddress),
     reference: [
       {
         label: 'Documento que modifica',

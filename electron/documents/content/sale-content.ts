@@ -52,7 +52,23 @@ export function paymentRows(fmt: DocumentFormat, sale: Sale): Row[] {
   return rows;
 }
 
-export function saleContent(store: DocumentStore, sale: Sale): FiscalContent {
+/**
+ * A factura states its payment terms (SUNAT since 2021): "Contado", or
+ * "Crédito" with what is left to pay. Tendero records a credit sale as one
+ * pending amount, without instalments or due dates, so none are printed.
+ */
+export function paymentTerms(fmt: DocumentFormat, sale: Sale): Row[] {
+  const credit = sale.payments
+    .filter((p) => p.method === 'CREDITO')
+    .reduce((sum, p) => sum + p.amount, 0);
+  if (credit === 0) return [{ label: 'Forma de pago', value: 'Contado' }];
+  return [
+    { label: 'Forma de pago', value: 'Crédito' },
+    { label: 'Pendiente de pago', value: fmt.money(credit) },
+  ];
+}
+
+export function saleContent(store: DocumentStore, sale: Sale, customerAddress = ''): FiscalContent {
   const fmt = formatFor(store, sale.currency);
   const block = taxBlock(
     store.country,
@@ -97,8 +113,9 @@ export function saleContent(store: DocumentStore, sale: Sale): FiscalContent {
       { label: 'Hora', value: fmt.time(sale.createdAt) },
       { label: 'Caja', value: sale.registerCode },
       { label: 'Cajero', value: sale.cashier.name },
+      ...(sale.documentType === 'FACTURA' ? paymentTerms(fmt, sale) : []),
     ],
-    customer: customerRows(store, sale.customer),
+    customer: customerRows(store, sale.customer, customerAddress),
     reference: [],
     items: sale.lines.map((l) =>
       itemRow(fmt, { ...l, discount: l.lineDiscount + l.orderDiscount }, sale.pricesIncludeTax),

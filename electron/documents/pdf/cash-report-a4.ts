@@ -59,6 +59,13 @@ export function CashReportA4(props: { content: CashReportContent; createdAt: Dat
         column(c.sections.slice(0, half)),
         column(c.sections.slice(half)),
       ),
+      c.observations
+        ? h(
+            Box,
+            { title: 'Observaciones', style: { marginTop: 10 } },
+            h(Text, null, c.observations),
+          )
+        : null,
       c.signatures.length
         ? h(
             View,

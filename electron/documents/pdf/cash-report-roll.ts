@@ -38,6 +38,15 @@ export function CashReportRoll(props: { content: CashReportContent; createdAt: D
           h(Pairs, { rows: section.rows }),
         ),
       ),
+      c.observations
+        ? h(
+            View,
+            { key: 'obs', wrap: false },
+            h(Divider),
+            h(Heading, null, 'Observaciones'),
+            h(Text, null, c.observations),
+          )
+        : null,
       ...c.signatures.map((who, i) => h(Text, { key: `g${i}`, style: styles.signature }, who)),
     ),
   );

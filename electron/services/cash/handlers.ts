@@ -21,7 +21,13 @@ import { requireSupervisor } from '../sales/supervision';
 import { loadStore } from '../store';
 import { authorizeBy } from '../users';
 import { computeCashReport } from './report';
-import { openSessionOf, requireOpenSession, sessionRowById, toCashSession } from './sessions';
+import {
+  openSessionOf,
+  requireOpenSession,
+  sessionNumber,
+  sessionRowById,
+  toCashSession,
+} from './sessions';
 
 function toMovement(ctx: ServiceContext, row: typeof cashMovements.$inferSelect): CashMovement {
   const user = ctx.db.orm
@@ -55,8 +61,11 @@ function reportOf(ctx: ServiceContext, sessionId: string | undefined): CashRepor
   const session = sessionId
     ? sessionRowById(ctx, sessionId)
     : requireOpenSession(ctx, store.registerId);
-  if (session.status === 'CERRADA' && session.zReport)
-    return JSON.parse(session.zReport) as CashReport;
+  if (session.status === 'CERRADA' && session.zReport) {
+    const z = JSON.parse(session.zReport) as CashReport;
+    // A Z stored before sessions were numbered has no number: derive it the same way.
+    return { ...z, session: { ...z.session, number: sessionNumber(ctx, session) } };
+  }
   return computeCashReport(ctx, session, store.settings.currency, null);
 }
 

@@ -42,6 +42,22 @@ export function sessionRowById(ctx: ServiceContext, id: string): SessionRow {
   return row;
 }
 
+/**
+ * A session's number on its register: how many of the register's sessions
+ * opened before it or with it (ties by id), read on the (register_id,
+ * opened_at) index. Only one session per register is open at a time and each
+ * opens after the last one closed, so the numbers never change once shown.
+ */
+export function sessionNumber(ctx: ServiceContext, row: SessionRow): number {
+  return (
+    ctx.db.sqlite
+      .prepare(
+        'SELECT COUNT(*) AS n FROM cash_sessions WHERE register_id = ? AND (opened_at < ? OR (opened_at = ? AND id <= ?))',
+      )
+      .get(row.registerId, row.openedAt, row.openedAt, row.id) as { n: number }
+  ).n;
+}
+
 export function toCashSession(ctx: ServiceContext, row: SessionRow): CashSession {
   const names = new Map(
     ctx.db.orm
@@ -57,6 +73,7 @@ export function toCashSession(ctx: ServiceContext, row: SessionRow): CashSession
     .get();
   return {
     id: row.id,
+    number: sessionNumber(ctx, row),
     registerId: row.registerId,
     registerCode: register?.code ?? '',
     status: row.status as SessionStatus,

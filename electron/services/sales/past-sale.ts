@@ -3,7 +3,9 @@
  * sale's stock back: shared by edits, voids and deletes.
  */
 import { eq } from 'drizzle-orm';
+import type { Actor } from '../../../core/api/model';
 import { DomainError } from '../../../core/errors';
+import { hasRole } from '../access';
 import { saleReturns } from '../../../db/schema';
 import { sessionRowById } from '../cash/sessions';
 import type { ServiceContext } from '../context';
@@ -16,6 +18,31 @@ export function refuse(reason: string, message: string): never {
 
 export function requireNotVoided(row: SaleRow): void {
   if (row.status === 'ANULADA') refuse('SALE_VOIDED', `Sale ${row.number} is voided`);
+}
+
+/**
+ * A boleta or factura handed to the customer is a tax document: its customer
+ * and payments are what was issued. A cashier may not rewrite them; the
+ * correction is a credit note (a return, which a supervisor authorizes) and a
+ * new sale. A supervisor's edit stays possible and audited. A nota de venta
+ * (TICKET) is the shop's own paper and may still be corrected.
+ */
+export function requireMayRewriteIssued(
+  actor: Actor,
+  row: SaleRow,
+  changes: { customer: boolean; payments: boolean },
+): void {
+  if (row.documentType !== 'BOLETA' && row.documentType !== 'FACTURA') return;
+  if (!changes.customer && !changes.payments) return;
+  if (hasRole(actor, 'supervisor')) return;
+  const what = [changes.customer && 'customer', changes.payments && 'payments']
+    .filter(Boolean)
+    .join(' and ');
+  throw new DomainError(
+    'FORBIDDEN',
+    `${row.number} is an issued ${row.documentType.toLowerCase()}: a cashier cannot change its ${what}. Issue a credit note (a return, authorized by a supervisor) and sell again`,
+    { reason: 'ISSUED_DOCUMENT', number: row.number, documentType: row.documentType },
+  );
 }
 
 export function hasReturns(ctx: ServiceContext, saleId: string): boolean {

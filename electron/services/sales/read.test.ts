@@ -68,6 +68,34 @@ describe('sales.list', () => {
     expect((await till.call('sales.list', { page: 4, pageSize: 2 })).items).toEqual([]);
   });
 
+  it('lists each sale with its credit notes, and finds a sale by a credit note number', async () => {
+    const sold = await sell(till, [{ productId: p, quantity: 3 }]);
+    const other = await sell(till, [{ productId: p }]);
+    const giveBack = () =>
+      till.call('sales.return', {
+        id: till.uuid(),
+        saleId: sold.id,
+        reason: 'Fallado',
+        lines: [{ saleLineId: sold.lines[0]!.id, quantity: 1 }],
+      });
+    const first = await giveBack();
+    till.clock.advance(HOUR);
+    const second = await giveBack();
+    const all = await till.call('sales.list', {});
+    expect(all.items.map((s) => [s.id, s.creditNotes])).toEqual([
+      [other.id, []],
+      [
+        sold.id,
+        [
+          { id: first.id, number: 'BC01-00000001' },
+          { id: second.id, number: 'BC01-00000002' },
+        ],
+      ],
+    ]);
+    const found = await till.call('sales.list', { text: 'BC01-00000002' });
+    expect(found.items.map((s) => s.id)).toEqual([sold.id]);
+  });
+
   it("filters by the store's local day, inclusive", async () => {
     const { s1, s2, s3, s4, s5 } = await day();
     const sixth = await till.call('sales.list', { from: '2026-03-06', to: '2026-03-06' });

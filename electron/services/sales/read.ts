@@ -193,6 +193,8 @@ export function listSales(ctx: ServiceContext, query: SaleQuery): Page<SaleListI
           sql`${sales.customerName} LIKE ${pattern} ESCAPE '\\'`,
           sql`${sales.customerDocNumber} LIKE ${pattern} ESCAPE '\\'`,
           sql`${sales.notes} LIKE ${pattern} ESCAPE '\\'`,
+          // A credit note's number finds the sale it modifies.
+          sql`EXISTS (SELECT 1 FROM sale_returns AS sr WHERE sr.sale_id = "sales"."id" AND sr.number LIKE ${pattern} ESCAPE '\\')`,
         )
       : undefined,
   );
@@ -216,6 +218,7 @@ export function listSales(ctx: ServiceContext, query: SaleQuery): Page<SaleListI
       // Qualified by hand: drizzle leaves columns of a single-table query bare, and a
       // bare "id" inside the subquery would be sale_lines.id.
       lineCount: sql<number>`(SELECT COUNT(*) FROM sale_lines AS sl WHERE sl.sale_id = "sales"."id")`,
+      creditNotes: sql<string>`(SELECT json_group_array(json_object('id', r.id, 'number', r.number)) FROM (SELECT id, number FROM sale_returns AS sr WHERE sr.sale_id = "sales"."id" ORDER BY sr.created_at, sr.correlative) AS r)`,
     })
     .from(sales)
     .where(where)
@@ -234,6 +237,7 @@ export function listSales(ctx: ServiceContext, query: SaleQuery): Page<SaleListI
       createdAt: r.createdAt,
       total: r.total,
       lineCount: r.lineCount,
+      creditNotes: JSON.parse(r.creditNotes) as SaleListItem['creditNotes'],
     })),
     total,
     page: query.page,

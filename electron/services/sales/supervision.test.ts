@@ -116,9 +116,12 @@ describe('discounts over the limit', () => {
 });
 
 describe('edits that work as refunds', () => {
+  // Notas de venta: a cashier may not rewrite an issued boleta's customer or
+  // payments even with a supervisor (update.test.ts); the fix there is a credit note.
   async function cashierSale() {
     return asCashier(() =>
       sell(till, [{ productId: rice, quantity: 2 }], {
+        documentType: 'TICKET',
         payments: [{ method: 'EFECTIVO', amount: 20000 }],
       }),
     );
@@ -164,7 +167,7 @@ describe('edits that work as refunds', () => {
   });
 
   it("refuses any edit of another user's sale by a cashier, even of the name", async () => {
-    const sale = await sell(till, [{ productId: rice }]);
+    const sale = await sell(till, [{ productId: rice }], { documentType: 'TICKET' });
     const input = { id: sale.id, reason: 'Nombre', customerName: 'Juan' };
     const refused: ErrorInfo = await asCashier(() => till.fail('sales.update', input));
     expect(refused).toMatchObject({

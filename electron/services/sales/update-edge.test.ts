@@ -156,8 +156,11 @@ describe('sales.update edge cases', () => {
     await user(till, 'Sergio', 'supervisor', '2222');
     await openSession(till);
     const p = await product(till, { code: 'P', price: 1000, stock: 10 });
-    // Her own sale: editing someone else's is a refusal of its own (supervision.test.ts).
-    const sale = await actingAs(till, 'Carla', '1111', () => sell(till, [{ productId: p.id }]));
+    // Her own sale (editing someone else's is a refusal of its own, supervision.test.ts),
+    // a nota de venta: a cashier may not touch the payments of an issued boleta at all.
+    const sale = await actingAs(till, 'Carla', '1111', () =>
+      sell(till, [{ productId: p.id }], { documentType: 'TICKET' }),
+    );
     const input = {
       id: sale.id,
       reason: 'Precio de oferta',

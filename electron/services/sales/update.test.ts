@@ -8,6 +8,8 @@ import {
   product,
   sell,
   stockOf,
+  user,
+  actingAs,
 } from '../../testing/fixtures';
 import { setUpTill, type Till } from '../../testing/till';
 
@@ -96,6 +98,70 @@ describe('sales.update', () => {
       documentNumber: null,
     });
     expect(quick.total).toBe(1000);
+  });
+
+  it("refuses a cashier's change to the customer or payments of an issued boleta or factura", async () => {
+    await user(till, 'Carla', 'cashier', '1111');
+    await user(till, 'Sergio', 'supervisor', '2222');
+    const ruc = await customer(till, {
+      name: 'Bodega SAC',
+      documentType: 'RUC',
+      documentNumber: '20123456789',
+    });
+    // Her own sales: editing another cashier's sale is a refusal of its own.
+    const [boleta, factura, ticket] = await actingAs(till, 'Carla', '1111', async () => [
+      await sell(till, [{ productId: a }], { customerName: 'Juan' }),
+      await sell(till, [{ productId: a }], { documentType: 'FACTURA', customerId: ruc.id }),
+      await sell(till, [{ productId: a }], { documentType: 'TICKET' }),
+    ]);
+    await actingAs(till, 'Carla', '1111', async () => {
+      for (const [sale, change] of [
+        [boleta, { customerName: 'Pedro' }],
+        [boleta, { payments: [{ method: 'TARJETA', amount: 1000 }] }],
+        [factura, { customerId: null, customerName: 'Otro' }],
+        [factura, { payments: [{ method: 'QR', amount: 1000 }] }],
+      ] as const) {
+        const error = await till.fail('sales.update', { id: sale.id, reason: 'x', ...change });
+        expect(error).toMatchObject({
+          code: 'FORBIDDEN',
+          details: { reason: 'ISSUED_DOCUMENT', number: sale.number },
+        });
+        expect(error.message).toMatch(/credit note/);
+        expect(error.message).toMatch(/supervisor/);
+        expect(await till.call('sales.get', { id: sale.id })).toEqual(sale);
+      }
+      // A supervisor's PIN on the cashier's edit does not lift it: the fix is a credit note.
+      const authorized = await till.fail('sales.update', {
+        id: boleta.id,
+        reason: 'x',
+        customerName: 'Pedro',
+        authorizedBy: { name: 'Sergio', pin: '2222' },
+      });
+      expect(authorized.details).toMatchObject({ reason: 'ISSUED_DOCUMENT' });
+      // The shop's own nota de venta can still be corrected by the cashier.
+      const renamed = await till.call('sales.update', {
+        id: ticket.id,
+        reason: 'Nombre',
+        customerName: 'Pedro',
+      });
+      expect(renamed).toMatchObject({ status: 'EDITADA', customer: { name: 'Pedro' } });
+      // Re-sending the same customer is no change, so the boleta's note still saves.
+      const same = await till.call('sales.update', {
+        id: boleta.id,
+        reason: 'Sin cambios de cliente',
+        customerName: 'Juan',
+      });
+      expect(same.customer.name).toBe('Juan');
+    });
+    // Two audit rows for the two edits that went through; the refusals changed nothing.
+    expect(countRows(till, 'audit_log', "action = 'sales.update' AND outcome = 'ok'")).toBe(2);
+    // A supervisor (here the admin) may still correct it, audited.
+    const fixed = await till.call('sales.update', {
+      id: boleta.id,
+      reason: 'Pagó con tarjeta',
+      payments: [{ method: 'TARJETA', amount: 1000 }],
+    });
+    expect(fixed.payments.map((p) => p.method)).toEqual(['TARJETA']);
   });
 
   it('moves stock by the difference when line quantities change', async () => {

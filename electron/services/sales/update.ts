@@ -29,7 +29,14 @@ import { priceLine, stockNeeds, toTaxLine, type PricedLine } from './lines';
 import { planPayments, type PaymentRequest } from './payments';
 import { saleRowById, toSale, type SaleRow } from './read';
 import { cashKept, checkDiscounts, checkEditMoney, requireSupervisor } from './supervision';
-import { hasReturns, refuse, requireNotVoided, requireSessionOpen, takenBySale } from './past-sale';
+import {
+  hasReturns,
+  refuse,
+  requireMayRewriteIssued,
+  requireNotVoided,
+  requireSessionOpen,
+  takenBySale,
+} from './past-sale';
 
 type UpdateInput = z.output<typeof SaleUpdateInput>;
 type LineUpdate = NonNullable<UpdateInput['lines']>[number];
@@ -163,6 +170,14 @@ export function updateSale(ctx: ServiceContext, input: UpdateInput): Sale {
             documentType: row.customerDocType,
             documentNumber: row.customerDocNumber,
           };
+    requireMayRewriteIssued(actor, row, {
+      customer:
+        customer.id !== row.customerId ||
+        customer.name !== row.customerName ||
+        customer.documentType !== row.customerDocType ||
+        customer.documentNumber !== row.customerDocNumber,
+      payments: input.payments !== undefined,
+    });
     checkDocumentType(store, row.documentType, customer);
 
     const now = ctx.now().toISOString();

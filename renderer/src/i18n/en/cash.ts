@@ -23,6 +23,7 @@ export const cash: typeof es = {
     movement: 'Cash in / out',
     close: 'Close session',
     print: 'Print / PDF',
+    number: 'Session {number}',
   },
   statuses: {
     ABIERTA: 'Open',
@@ -61,6 +62,7 @@ export const cash: typeof es = {
     counted: 'Counted cash',
     difference: 'Difference',
     notCounted: 'Not counted',
+    observations: 'Remarks',
   },
   difference: {
     even: 'Balanced',
@@ -103,6 +105,12 @@ export const cash: typeof es = {
     closing: 'Closing…',
     back: 'Back to the session',
     done: 'Session closed.',
+    confirmTitle: 'Close the session with a difference?',
+    confirmText: '{expected} was expected and {counted} was counted.',
+    confirmHint:
+      'Count again if you can. If the difference is real, write why under Remarks: it goes on the Z report.',
+    recount: 'Back to the count',
+    confirm: 'Close with the difference',
   },
   z: {
     title: 'Session closed: Z report',
@@ -110,6 +118,7 @@ export const cash: typeof es = {
   },
   history: {
     title: 'Past sessions',
+    number: 'Session',
     opened: 'Opened',
     closed: 'Closed',
     by: 'Cashier',
@@ -117,7 +126,7 @@ export const cash: typeof es = {
     counted: 'Counted',
     difference: 'Difference',
     empty: 'No sessions yet.',
-    open: 'See the report of the session of {when}',
+    open: 'See the report of session {number} of {when}',
   },
   pdf: {
     title: 'Cash report as PDF',

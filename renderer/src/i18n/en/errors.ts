@@ -62,6 +62,8 @@ export const errors: typeof es = {
     SESSION_CLOSED: 'The sale belongs to a closed shift: make a return (credit note).',
     SALE_VOIDED: 'The sale is voided.',
     HAS_RETURNS: 'The sale has returns.',
+    ISSUED_DOCUMENT:
+      'Document {number} has been issued: a cashier cannot change its customer or payments. Make a return (a credit note, with a supervisor) and a new sale.',
     EXCHANGE_RATE_REQUIRED: "Enter today's exchange rate before selling.",
     NOT_ENOUGH_CASH: 'There is not that much cash in the drawer.',
     COUNT_MISMATCH: 'The count by denomination does not match the total.',

@@ -30,6 +30,7 @@ export const sales: typeof es = {
     count: '{count} sales',
     open: 'See sale {number}',
     anonymous: 'Walk-in customer',
+    creditNotes: 'Credit notes',
   },
   detail: {
     back: 'Sales',
@@ -71,6 +72,8 @@ export const sales: typeof es = {
     void: 'Void',
     return: 'Return',
     reprint: 'Reprint',
+    print: 'Print',
+    printCreditNote: 'Print credit note {number}',
     notFound: 'The sale was not found.',
   },
   supervisor: {
@@ -101,6 +104,8 @@ export const sales: typeof es = {
       'A quantity of 0 removes the line. An added product sells at its current price. The till works out the new total when you save.',
     linesLocked:
       'This sale has returns: its products can no longer change. To take more back, make another return.',
+    issuedLocked:
+      '{document} {number} has been issued: its customer and payments cannot change. To correct them, make a return (a credit note, with a supervisor) and a new sale.',
     addProduct: 'Add product',
     added: 'added',
     payments: 'Payments',
@@ -146,6 +151,7 @@ export const sales: typeof es = {
   },
   reprint: {
     title: 'Document {number}',
+    creditNoteTitle: 'Credit note {number}',
     format: 'Format',
     '80mm': '80 mm receipt',
     '58mm': '58 mm receipt',

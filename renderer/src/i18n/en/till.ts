@@ -46,6 +46,7 @@ export const till: typeof es = {
     name: 'Name or company',
     clear: 'Remove customer',
     pick: 'Choose',
+    required: 'This {document} needs a customer with a {required}: find or register one.',
   },
   documentType: 'Document',
   actions: {

@@ -22,6 +22,7 @@ export const cash = {
     movement: 'Ingreso / egreso',
     close: 'Cerrar turno',
     print: 'Imprimir / PDF',
+    number: 'Turno {number}',
   },
   statuses: {
     ABIERTA: 'Abierto',
@@ -60,6 +61,7 @@ export const cash = {
     counted: 'Efectivo contado',
     difference: 'Diferencia',
     notCounted: 'Sin contar',
+    observations: 'Observaciones',
   },
   difference: {
     even: 'Cuadra',
@@ -102,6 +104,12 @@ export const cash = {
     closing: 'Cerrando…',
     back: 'Volver al turno',
     done: 'Turno cerrado.',
+    confirmTitle: '¿Cerrar el turno con diferencia?',
+    confirmText: 'Se esperaba {expected} y se contó {counted}.',
+    confirmHint:
+      'Vuelva a contar si puede. Si la diferencia es real, anote el motivo en Observaciones: saldrá en el cierre Z.',
+    recount: 'Volver al conteo',
+    confirm: 'Cerrar con diferencia',
   },
   z: {
     title: 'Turno cerrado: cierre Z',
@@ -109,6 +117,7 @@ export const cash = {
   },
   history: {
     title: 'Turnos anteriores',
+    number: 'Turno',
     opened: 'Apertura',
     closed: 'Cierre',
     by: 'Cajero',
@@ -116,7 +125,7 @@ export const cash = {
     counted: 'Contado',
     difference: 'Diferencia',
     empty: 'Todavía no hay turnos.',
-    open: 'Ver el reporte del turno del {when}',
+    open: 'Ver el reporte del turno {number} del {when}',
   },
   pdf: {
     title: 'Reporte de caja en PDF',

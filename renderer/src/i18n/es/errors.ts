@@ -65,6 +65,8 @@ export const errors = {
     SESSION_CLOSED: 'La venta es de un turno cerrado: haga una devolución (nota de crédito).',
     SALE_VOIDED: 'La venta está anulada.',
     HAS_RETURNS: 'La venta tiene devoluciones.',
+    ISSUED_DOCUMENT:
+      'El comprobante {number} ya se emitió: un cajero no puede cambiar su cliente ni sus pagos. Haga una devolución (nota de crédito, con un supervisor) y una venta nueva.',
     EXCHANGE_RATE_REQUIRED: 'Registre el tipo de cambio del día antes de vender.',
     NOT_ENOUGH_CASH: 'No hay tanto efectivo en la caja.',
     COUNT_MISMATCH: 'El conteo por denominación no coincide con el total.',

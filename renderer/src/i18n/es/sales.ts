@@ -29,6 +29,7 @@ export const sales = {
     count: '{count} ventas',
     open: 'Ver la venta {number}',
     anonymous: 'Cliente varios',
+    creditNotes: 'Notas de crédito',
   },
   detail: {
     back: 'Ventas',
@@ -70,6 +71,8 @@ export const sales = {
     void: 'Anular',
     return: 'Devolución',
     reprint: 'Reimprimir',
+    print: 'Imprimir',
+    printCreditNote: 'Imprimir la nota de crédito {number}',
     notFound: 'No se encontró la venta.',
   },
   supervisor: {
@@ -101,6 +104,8 @@ export const sales = {
       'Una cantidad de 0 quita la línea. Un producto agregado va a su precio actual. El total nuevo lo calcula la caja al guardar.',
     linesLocked:
       'Esta venta tiene devoluciones: sus productos ya no cambian. Para devolver más, use otra devolución.',
+    issuedLocked:
+      '{document} {number} ya se emitió: su cliente y sus pagos no se cambian. Para corregirlos, haga una devolución (nota de crédito, con un supervisor) y una venta nueva.',
     addProduct: 'Agregar producto',
     added: 'agregado',
     payments: 'Pagos',
@@ -146,6 +151,7 @@ export const sales = {
   },
   reprint: {
     title: 'Comprobante {number}',
+    creditNoteTitle: 'Nota de crédito {number}',
     format: 'Formato',
     '80mm': 'Ticket 80 mm',
     '58mm': 'Ticket 58 mm',

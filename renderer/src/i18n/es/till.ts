@@ -44,6 +44,7 @@ export const till = {
     name: 'Nombre o razón social',
     clear: 'Quitar cliente',
     pick: 'Elegir',
+    required: 'Esta {document} necesita un cliente con {required}: búsquelo o regístrelo.',
   },
   documentType: 'Comprobante',
   actions: {

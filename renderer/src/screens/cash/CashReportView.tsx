@@ -19,6 +19,9 @@ export function CashReportView({
     <div className="cash-report" data-kind={report.kind}>
       <header className="cash-report-head">
         {titled && <h2>{t(`cash.report.${report.kind}`)}</h2>}
+        <strong className="session-number" data-testid="session-number">
+          {t('cash.session.number', { number: session.number })} · {session.registerCode}
+        </strong>
         <span className="muted">
           {t('cash.session.openedBy', {
             name: session.openedBy.name,
@@ -130,6 +133,12 @@ export function CashReportView({
           )}
         </FigureGroup>
       </div>
+      {session.notes.trim() && (
+        <section className="cash-observations" aria-label={t('cash.report.observations')}>
+          <h3>{t('cash.report.observations')}</h3>
+          <p data-testid="observations">{session.notes}</p>
+        </section>
+      )}
     </div>
   );
 }

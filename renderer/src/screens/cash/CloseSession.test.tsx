@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CashReport } from '../../../../core/api/model';
@@ -74,6 +74,10 @@ describe('CloseSession', () => {
     const submit = screen.getByRole('button', { name: 'Cerrar turno' });
     expect(document.activeElement).toBe(submit);
     await userEvent.click(submit);
+    // S/ 201.60 counted against S/ 187.90: asked once, then closed.
+    const ask = await screen.findByRole('dialog', { name: '¿Cerrar el turno con diferencia?' });
+    expect(call).not.toHaveBeenCalled();
+    await userEvent.click(within(ask).getByRole('button', { name: 'Cerrar con diferencia' }));
     expect(call).toHaveBeenCalledWith('cash.close', {
       denominations: [
         { value: 10000, count: 2 },
@@ -82,5 +86,50 @@ describe('CloseSession', () => {
       countedCash: 20160,
     });
     await waitFor(() => expect(onClosed).toHaveBeenCalledWith(z));
+  });
+
+  it('asks before closing with a difference; going back to the count closes nothing', async () => {
+    const onClosed = vi.fn();
+    render(<CloseSession currency="PEN" onBack={vi.fn()} onClosed={onClosed} />);
+    await waitFor(() => expect(text('count-expected')).toBe('S/ 187.90'));
+    await userEvent.type(field('100.00'), '1');
+    await userEvent.type(screen.getByLabelText('Observaciones (opcional)'), 'Pagó un proveedor');
+    await userEvent.click(screen.getByRole('button', { name: 'Cerrar turno' }));
+    const ask = await screen.findByRole('dialog', { name: '¿Cerrar el turno con diferencia?' });
+    expect(ask.textContent?.replace(/\u00a0/g, ' ')).toContain(
+      'Se esperaba S/ 187.90 y se contó S/ 100.00.',
+    );
+    expect(within(ask).getByTestId('confirm-difference').textContent).toMatch(/Falta S\/\s87\.90/);
+    // The safe choice has the focus: Enter goes back to the count.
+    const recount = within(ask).getByRole('button', { name: 'Volver al conteo' });
+    expect(document.activeElement).toBe(recount);
+    await userEvent.keyboard('{Enter}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(call).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Cerrar turno' }));
+    await userEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Cerrar con diferencia',
+      }),
+    );
+    expect(call).toHaveBeenCalledWith('cash.close', {
+      denominations: [{ value: 10000, count: 1 }],
+      countedCash: 10000,
+      notes: 'Pagó un proveedor',
+    });
+    await waitFor(() => expect(onClosed).toHaveBeenCalled());
+  });
+
+  it('closes a balanced count at once', async () => {
+    render(<CloseSession currency="PEN" onBack={vi.fn()} onClosed={vi.fn()} />);
+    await waitFor(() => expect(text('count-expected')).toBe('S/ 187.90'));
+    for (const amount of ['100.00', '50.00', '20.00', '10.00', '5.00', '2.00', '0.50', '0.20'])
+      await userEvent.type(field(amount), '1');
+    fireEvent.change(field('0.10'), { target: { value: '2' } });
+    expect(text('count-difference')).toContain('Cuadra');
+    await userEvent.click(screen.getByRole('button', { name: 'Cerrar turno' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(call).toHaveBeenCalledTimes(1);
   });
 });

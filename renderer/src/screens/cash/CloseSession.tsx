@@ -2,14 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import type { CashReport } from '../../../../core/api/model';
 import { CallError, call, callOrToast } from '../../api/use-call';
 import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
-import { useT } from '../../i18n';
+import { money, useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import type { ErrorInfo } from '../../../../core/errors';
 import { AuthorizeDialog, asksForSupervisor } from '../sales/AuthorizeDialog';
 import type { Authorization } from '../sales/SupervisorFields';
 import { CountSummary } from './CountSummary';
 import { CountTable } from './CountTable';
+import { DifferenceAmount } from './DifferenceAmount';
 import { useCashCount } from './useCashCount';
 
 /** Count the drawer piece by piece against the expected cash, then close with a Z report. */
@@ -28,6 +30,8 @@ export function CloseSession({
   const [notes, setNotes] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A count that does not match is asked about once before the Z is final.
+  const [confirming, setConfirming] = useState(false);
   const [refusal, setRefusal] = useState<ErrorInfo | null>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
 
@@ -38,8 +42,13 @@ export function CloseSession({
     });
   }, []);
 
-  async function submit() {
+  async function submit(confirmed = false) {
     if (busy) return;
+    if (!confirmed && drawer.difference !== null && drawer.difference !== 0) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     setBusy(true);
     setError(null);
     await send();
@@ -123,6 +132,36 @@ export function CloseSession({
           </Button>
         </form>
       </div>
+      {confirming && drawer.difference !== null && expected !== null && (
+        <Dialog
+          title={t('cash.close.confirmTitle')}
+          onClose={() => setConfirming(false)}
+          footer={
+            <>
+              {/* The safe choice has the focus: an Enter too many goes back to the count. */}
+              <Button autoFocus onClick={() => setConfirming(false)}>
+                {t('cash.close.recount')}
+              </Button>
+              <Button variant="danger" onClick={() => void submit(true)}>
+                {t('cash.close.confirm')}
+              </Button>
+            </>
+          }
+        >
+          <div className="stack close-confirm">
+            <p>
+              {t('cash.close.confirmText', {
+                expected: money(expected, currency),
+                counted: money(drawer.counted, currency),
+              })}
+            </p>
+            <p data-testid="confirm-difference">
+              <DifferenceAmount difference={drawer.difference} currency={currency} large />
+            </p>
+            <p className="muted">{t('cash.close.confirmHint')}</p>
+          </div>
+        </Dialog>
+      )}
       {refusal && (
         <AuthorizeDialog
           refusal={refusal}

@@ -27,7 +27,11 @@ export function ReportDialog({ sessionId, onClose }: { sessionId: string; onClos
   return (
     <>
       <Dialog
-        title={report ? t(`cash.report.${report.kind}`) : t('common.loading')}
+        title={
+          report
+            ? `${t(`cash.report.${report.kind}`)} · ${t('cash.session.number', { number: report.session.number })}`
+            : t('common.loading')
+        }
         wide
         onClose={onClose}
         footer={

@@ -16,6 +16,9 @@ export function SessionHeader({
     <section className="card session-header">
       <div className="session-who">
         <span className="badge badge-open">{t('cash.session.open')}</span>
+        <strong className="session-number">
+          {t('cash.session.number', { number: session.number })}
+        </strong>
         <strong>
           {t('cash.session.openedBy', {
             name: session.openedBy.name,

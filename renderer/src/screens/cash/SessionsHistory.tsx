@@ -16,6 +16,7 @@ export function SessionsHistory({
     <table className="table sessions">
       <thead>
         <tr>
+          <th className="num">{t('cash.history.number')}</th>
           <th>{t('cash.history.opened')}</th>
           <th>{t('cash.history.closed')}</th>
           <th>{t('cash.history.by')}</th>
@@ -30,7 +31,10 @@ export function SessionsHistory({
             key={session.id}
             className="clickable"
             tabIndex={0}
-            aria-label={t('cash.history.open', { when: dateTime(session.openedAt) })}
+            aria-label={t('cash.history.open', {
+              number: session.number,
+              when: dateTime(session.openedAt),
+            })}
             onClick={() => onOpen(session)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' || e.key === ' ') {
@@ -39,6 +43,9 @@ export function SessionsHistory({
               }
             }}
           >
+            <td className="num">
+              <strong>{session.number}</strong>
+            </td>
             <td className="cs-when">{dateTime(session.openedAt)}</td>
             <td className="cs-when">
               {session.closedAt ? (

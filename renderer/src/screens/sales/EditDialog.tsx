@@ -5,6 +5,7 @@ import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/FormDialog';
 import { TextField } from '../../components/Field';
 import { currentLocale, money, quantity, useT } from '../../i18n';
+import { hasRole, useSession } from '../../state/session';
 import { useToasts } from '../../state/toasts';
 import { SearchDialog } from '../till/SearchDialog';
 import type { ErrorInfo } from '../../../../core/errors';
@@ -63,6 +64,12 @@ export function EditDialog({
   // The till refuses to change the products of a sale with returns (a credit
   // note already counts them): offer only what it will take.
   const linesLocked = sale.returns.length > 0;
+  // An issued boleta or factura keeps its customer and payments for a cashier
+  // (the till refuses them too): the fix is a credit note with a supervisor.
+  const actor = useSession((s) => s.actor);
+  const issuedLocked =
+    (sale.documentType === 'BOLETA' || sale.documentType === 'FACTURA') &&
+    !hasRole(actor, 'supervisor');
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<{ error: ErrorInfo; request: SaleUpdate } | null>(null);
 
@@ -167,9 +174,20 @@ export function EditDialog({
             maxLength={100}
             onChange={(e) => setCustomerName(e.target.value)}
             error={errors.customerName}
-            hint={sale.customer.id !== null ? t('sales.edit.customerHint') : undefined}
+            disabled={issuedLocked}
+            hint={
+              !issuedLocked && sale.customer.id !== null ? t('sales.edit.customerHint') : undefined
+            }
           />
         </div>
+        {issuedLocked && (
+          <p className="edit-issued" role="note">
+            {t('sales.edit.issuedLocked', {
+              document: t(`common.documentTypes.${sale.documentType}`),
+              number: sale.number,
+            })}
+          </p>
+        )}
         <fieldset className="edit-section">
           <legend>{t('sales.edit.lines')}</legend>
           <p className="muted cs-small">
@@ -230,7 +248,7 @@ export function EditDialog({
             <Button onClick={() => setSearching(true)}>{t('sales.edit.addProduct')}</Button>
           )}
         </fieldset>
-        <fieldset className="edit-section">
+        <fieldset className="edit-section" disabled={issuedLocked}>
           <legend>{t('sales.edit.payments')}</legend>
           <PaymentRows payments={payments} currency={sale.currency} onChange={setPayments} />
           {errors.payments && <small className="field-error">{errors.payments}</small>}

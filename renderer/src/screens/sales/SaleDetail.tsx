@@ -10,7 +10,7 @@ import { ReturnDialog } from './ReturnDialog';
 import { SaleEvents } from './SaleEvents';
 import { SaleLinesTable } from './SaleLinesTable';
 import { SalePayments } from './SalePayments';
-import { SalePdfDialog } from './SalePdfDialog';
+import { CreditNotePdfDialog, SalePdfDialog } from './SalePdfDialog';
 import { SaleTotals } from './SaleTotals';
 import { StatusBadge } from './StatusBadge';
 import { VoidDialog } from './VoidDialog';
@@ -18,7 +18,13 @@ import { returnable } from './return-lines';
 import type { Person } from './usePeople';
 import { useSale } from './useSale';
 
-type Step = 'void' | 'edit' | 'return' | 'print' | null;
+type Step =
+  | 'void'
+  | 'edit'
+  | 'return'
+  | 'print'
+  | { readonly creditNote: { readonly id: string; readonly number: string } }
+  | null;
 
 /** #/sales/<id>: everything about one sale, and what can still be done to it. */
 export function SaleDetail({ id, people }: { id: string; people: readonly Person[] }) {
@@ -72,7 +78,11 @@ export function SaleDetail({ id, people }: { id: string; people: readonly Person
         )}
       </div>
 
-      <SaleEvents sale={sale} people={people} />
+      <SaleEvents
+        sale={sale}
+        people={people}
+        onPrintCreditNote={(creditNote) => setStep({ creditNote })}
+      />
 
       <div className="sale-columns">
         <section className="card">
@@ -116,6 +126,9 @@ export function SaleDetail({ id, people }: { id: string; people: readonly Person
       </div>
 
       {step === 'print' && <SalePdfDialog sale={sale} onClose={() => setStep(null)} />}
+      {step !== null && typeof step === 'object' && (
+        <CreditNotePdfDialog creditNote={step.creditNote} onClose={() => setStep(null)} />
+      )}
       {step === 'void' && (
         <VoidDialog sale={sale} people={people} onClose={() => setStep(null)} onDone={finish} />
       )}

@@ -235,7 +235,9 @@ describe('EditDialog', () => {
   });
 
   it('offers no product changes on a sale with returns, only the rest', () => {
+    // A nota de venta: a boleta's customer is locked for a cashier anyway (below).
     const returned = makeSale({
+      documentType: 'TICKET',
       returns: [
         {
           id: 'r',
@@ -265,7 +267,9 @@ describe('EditDialog', () => {
       )
       .mockResolvedValueOnce(sale as never);
     const onDone = vi.fn();
-    render(<EditDialog sale={sale} onClose={vi.fn()} onDone={onDone} />);
+    // A nota de venta: an issued boleta's customer is locked for a cashier (below).
+    const ticket = makeSale({ documentType: 'TICKET' });
+    render(<EditDialog sale={ticket} onClose={vi.fn()} onDone={onDone} />);
     await userEvent.clear(screen.getByLabelText('Nombre del cliente'));
     await userEvent.type(screen.getByLabelText('Nombre del cliente'), 'Juan');
     await userEvent.type(screen.getByLabelText('Motivo del cambio'), 'Nombre');
@@ -281,5 +285,22 @@ describe('EditDialog', () => {
     const [first, second] = vi.mocked(call).mock.calls.map((c) => c[1] as Record<string, unknown>);
     expect(first!.authorizedBy).toBeUndefined();
     expect(second).toEqual({ ...first, authorizedBy: { name: 'Carlos', pin: '2222' } });
+  });
+
+  it("locks an issued boleta's customer and payments for a cashier, saying the fix is a credit note", () => {
+    const boleta = makeSale({ documentType: 'BOLETA' });
+    render(<EditDialog sale={boleta} onClose={vi.fn()} onDone={vi.fn()} />);
+    expect(screen.getByRole('note').textContent).toBe(
+      `Boleta ${boleta.number} ya se emitió: su cliente y sus pagos no se cambian. Para corregirlos, haga una devolución (nota de crédito, con un supervisor) y una venta nueva.`,
+    );
+    expect((screen.getByLabelText('Nombre del cliente') as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByRole('group', { name: 'Pagos' }) as HTMLFieldSetElement).disabled).toBe(
+      true,
+    );
+    cleanup();
+    useSession.setState({ actor: supervisor });
+    render(<EditDialog sale={boleta} onClose={vi.fn()} onDone={vi.fn()} />);
+    expect(screen.queryByRole('note')).toBeNull();
+    expect((screen.getByLabelText('Nombre del cliente') as HTMLInputElement).disabled).toBe(false);
   });
 });

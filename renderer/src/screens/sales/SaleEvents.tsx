@@ -1,9 +1,18 @@
 import type { Sale } from '../../../../core/api/model';
+import { Button } from '../../components/Button';
 import { dateTime, money, useT } from '../../i18n';
 import { nameOf, type Person } from './usePeople';
 
-/** What happened to the sale after it was made: a void, an edit, its credit notes. */
-export function SaleEvents({ sale, people }: { sale: Sale; people: readonly Person[] }) {
+/** What happened to the sale after it was made: a void, an edit, its credit notes (each printable). */
+export function SaleEvents({
+  sale,
+  people,
+  onPrintCreditNote,
+}: {
+  sale: Sale;
+  people: readonly Person[];
+  onPrintCreditNote(creditNote: Sale['returns'][number]): void;
+}) {
   const t = useT();
   if (!sale.void && !sale.edit && sale.returns.length === 0) return null;
   return (
@@ -43,6 +52,15 @@ export function SaleEvents({ sale, people }: { sale: Sale; people: readonly Pers
                   </td>
                   <td>{r.reason}</td>
                   <td className="num">− {money(r.total, sale.currency)}</td>
+                  <td className="num">
+                    <Button
+                      size="small"
+                      aria-label={t('sales.detail.printCreditNote', { number: r.number })}
+                      onClick={() => onPrintCreditNote(r)}
+                    >
+                      {t('sales.detail.print')}
+                    </Button>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -27,3 +27,32 @@ export function SalePdfDialog({ sale, onClose }: { sale: Sale; onClose(): void }
     />
   );
 }
+
+/**
+ * A credit note (a return) printed or reprinted on its own paper: the same
+ * formats as the sale's receipt, never the original boleta or factura.
+ */
+export function CreditNotePdfDialog({
+  creditNote,
+  onClose,
+}: {
+  creditNote: { readonly id: string; readonly number: string };
+  onClose(): void;
+}) {
+  const t = useT();
+  const preferred = useSession((s) => s.settings?.receiptFormat ?? '80mm');
+  return (
+    <PdfDialog<SaleDocumentFormat>
+      title={t('sales.reprint.creditNoteTitle', { number: creditNote.number })}
+      formats={SALE_DOCUMENT_FORMATS.map((value) => ({
+        value,
+        label: t(`sales.reprint.${value}`),
+      }))}
+      initial={preferred}
+      load={async (format) =>
+        (await callOrToast('documents.saleReturn', { returnId: creditNote.id, format }))?.pdf
+      }
+      onClose={onClose}
+    />
+  );
+}

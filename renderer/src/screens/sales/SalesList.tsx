@@ -1,4 +1,7 @@
+import { useState } from 'react';
+import type { SaleListItem } from '../../../../core/api/model';
 import { useRoute } from '../../state/route';
+import { CreditNotePdfDialog } from './SalePdfDialog';
 import { Pager } from './Pager';
 import { SalesFiltersBar } from './SalesFiltersBar';
 import { SalesTable } from './SalesTable';
@@ -14,6 +17,7 @@ export function SalesList({ people }: { people: readonly Person[] }) {
   const filters = useSalesFilters((s) => s.filters);
   const goTo = useSalesFilters((s) => s.goTo);
   const { page, loading } = useSalesList(filters);
+  const [printing, setPrinting] = useState<SaleListItem['creditNotes'][number] | null>(null);
 
   return (
     <div className="stack sales-list">
@@ -24,13 +28,18 @@ export function SalesList({ people }: { people: readonly Person[] }) {
       <section className={`card sales-results ${loading ? 'loading' : ''}`} aria-busy={loading}>
         {page ? (
           <>
-            <SalesTable items={page.items} onOpen={(id) => navigate('sales', id)} />
+            <SalesTable
+              items={page.items}
+              onOpen={(id) => navigate('sales', id)}
+              onPrintCreditNote={setPrinting}
+            />
             <Pager page={page.page} total={page.total} pageSize={PAGE_SIZE} onPage={goTo} />
           </>
         ) : (
           <p className="muted">{t('common.loading')}</p>
         )}
       </section>
+      {printing && <CreditNotePdfDialog creditNote={printing} onClose={() => setPrinting(null)} />}
     </div>
   );
 }

@@ -2,13 +2,20 @@ import type { SaleListItem } from '../../../../core/api/model';
 import { dateTime, money, useT } from '../../i18n';
 import { StatusBadge } from './StatusBadge';
 
-/** One page of sales; a row opens the sale (click, Enter or Space). */
+type CreditNote = SaleListItem['creditNotes'][number];
+
+/**
+ * One page of sales; a row opens the sale (click, Enter or Space). A sale's
+ * credit notes are listed under its number, each one printable from here.
+ */
 export function SalesTable({
   items,
   onOpen,
+  onPrintCreditNote,
 }: {
   items: readonly SaleListItem[];
   onOpen(id: string): void;
+  onPrintCreditNote(creditNote: CreditNote): void;
 }) {
   const t = useT();
   if (items.length === 0) return <p className="empty">{t('sales.list.empty')}</p>;
@@ -45,6 +52,26 @@ export function SalesTable({
               <span className="muted cs-small">
                 {t(`common.documentTypes.${sale.documentType}`)}
               </span>
+              {sale.creditNotes.length > 0 && (
+                <div className="credit-notes" aria-label={t('sales.list.creditNotes')}>
+                  {sale.creditNotes.map((note) => (
+                    <button
+                      key={note.id}
+                      type="button"
+                      className="btn btn-small btn-ghost credit-note"
+                      aria-label={t('sales.detail.printCreditNote', { number: note.number })}
+                      // The row opens the sale; this button prints only the credit note.
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onPrintCreditNote(note);
+                      }}
+                      onKeyDown={(e) => e.stopPropagation()}
+                    >
+                      {note.number} · {t('sales.detail.print')}
+                    </button>
+                  ))}
+                </div>
+              )}
             </td>
             <td className="cs-when">{dateTime(sale.createdAt)}</td>
             <td className="cs-ellipsis">{sale.customerName || t('sales.list.anonymous')}</td>

@@ -12,10 +12,13 @@ import type { CartCustomer } from '../../till/cart-store';
 /** F3: find a registered customer, type a quick name, or register a new one. */
 export function CustomerDialog({
   current,
+  reason,
   onPick,
   onClose,
 }: {
   current: CartCustomer | null;
+  /** Why the till asked for a customer (a factura needs one with a RUC), shown on top. */
+  reason?: string | undefined;
   onPick(c: CartCustomer | null): void;
   onClose(): void;
 }) {
@@ -80,6 +83,11 @@ export function CustomerDialog({
         </>
       }
     >
+      {reason && (
+        <p className="customer-required" role="note">
+          {reason}
+        </p>
+      )}
       {!creating ? (
         <div className="stack">
           <TextField

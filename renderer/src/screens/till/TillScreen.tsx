@@ -61,6 +61,8 @@ export function TillScreen() {
   const [busy, setBusy] = useState(false);
   const [payError, setPayError] = useState<string | null>(null);
   const [lastSale, setLastSale] = useState<Sale | null>(null);
+  // Set only when choosing the document opened the customer picker.
+  const [customerReason, setCustomerReason] = useState<string | undefined>(undefined);
   // A sale the API refused until a supervisor authorizes it, with the payments to retry.
   const [refusal, setRefusal] = useState<{
     error: ErrorInfo;
@@ -226,6 +228,26 @@ export function TillScreen() {
   const documentTypes = profile?.documentTypes.filter((d) => d.type !== 'NOTA_CREDITO') ?? [];
   const close = () => setDialog(null);
 
+  /**
+   * A document that needs an identified customer (Peru's factura: a RUC) asks
+   * for one as soon as it is chosen, not at payment, when the customer is
+   * "Cliente varios" or lacks that kind of document.
+   */
+  function chooseDocumentType(type: DocumentType) {
+    cart.setDocumentType(type);
+    const required = documentTypes.find((d) => d.type === type)?.requiresCustomerDocument;
+    const kind = cart.customer?.documentType;
+    if (required && !(kind && required.includes(kind) && cart.customer?.documentNumber)) {
+      setCustomerReason(
+        t('till.customer.required', {
+          document: t(`common.documentTypes.${type}` as MessageKey).toLowerCase(),
+          required: required.join(' / '),
+        }),
+      );
+      setDialog('customer');
+    }
+  }
+
   return (
     <div className="till">
       <section className="till-main">
@@ -269,7 +291,7 @@ export function TillScreen() {
           <select
             className="input"
             value={cart.documentType ?? settings?.defaultDocumentType ?? ''}
-            onChange={(e) => cart.setDocumentType(e.target.value as DocumentType)}
+            onChange={(e) => chooseDocumentType(e.target.value as DocumentType)}
           >
             {documentTypes.map((d) => (
               <option key={d.type} value={d.type}>
@@ -346,9 +368,14 @@ export function TillScreen() {
       {dialog === 'customer' && (
         <CustomerDialog
           current={cart.customer}
-          onClose={close}
+          reason={customerReason}
+          onClose={() => {
+            setCustomerReason(undefined);
+            close();
+          }}
           onPick={(customer) => {
             cart.setCustomer(customer);
+            setCustomerReason(undefined);
             close();
           }}
         />
