@@ -7,3 +7,4 @@ export * from './locale';
 export * from './money';
 export * from './parse';
 export * from './rounding';
+export * from './typed';
