@@ -64,10 +64,13 @@ describe('formatQuantity and formatRate', () => {
 });
 
 describe('formatLineQuantity', () => {
-  it('writes weighed goods with 3 decimals and kg, units bare', () => {
+  it('writes weighed goods with 3 decimals (whole kilos bare) and kg, units bare', () => {
     expect(formatLineQuantity(750, 'weight', 'es-PE')).toBe('0.750\u00a0kg');
     expect(formatLineQuantity(750, 'weight', 'es-AR')).toBe('0,750\u00a0kg');
-    expect(formatLineQuantity(2000, 'weight', 'es-PE')).toBe('2.000\u00a0kg');
+    expect(formatLineQuantity(1500, 'weight', 'es-PE')).toBe('1.500\u00a0kg');
+    expect(formatLineQuantity(2000, 'weight', 'es-PE')).toBe('2\u00a0kg');
+    expect(formatLineQuantity(750_000, 'weight', 'es-PE')).toBe('750\u00a0kg');
+    expect(formatLineQuantity(1_234_500, 'weight', 'es-PE')).toBe('1,234.500\u00a0kg');
     expect(formatLineQuantity(3000, 'unit', 'es-PE')).toBe('3');
   });
 });
