@@ -21,6 +21,9 @@ export const ERROR_CODES = [
   'UNKNOWN_LAYOUT',
   'QUANTITY_OUT_OF_RANGE',
   'PRINTER_UNAVAILABLE',
+  // Another program holds the database's write lock longer than a call waits
+  // for it; nothing was saved and the same call can be sent again.
+  'BUSY',
   'INTERNAL',
 ] as const;
 

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError, type OpenFailure } from './errors';
 import { lockDatabase } from './lock';
 import {
+  BUSY_TIMEOUT_MS,
   openDatabase,
   readJournal,
   DEFAULT_MIGRATIONS_FOLDER,
@@ -69,7 +70,7 @@ describe('openDatabase', () => {
     expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
     expect(() =>
       db.sqlite.exec("INSERT INTO product_barcodes (barcode, product_id) VALUES ('x', 999)"),
     ).toThrow(/FOREIGN KEY/);

@@ -28,6 +28,21 @@ export interface TenderoDb {
   close(options?: { keepLock?: boolean }): void;
 }
 
+/**
+ * How long one SQLite call waits for another process's write lock before it
+ * fails with SQLITE_BUSY. better-sqlite3 is synchronous, so this wait blocks
+ * the whole process: with 5 s, one sale stuck behind a CLI import froze the
+ * browser host for 5 s for every other request. 100 ms rides over a normal
+ * write by another process (a sale commits in a few ms, an import chunk in
+ * well under 100 ms); longer waits are done by the API between attempts
+ * (electron/services/busy.ts), with the event loop free, up to a bound and
+ * then BUSY ("try again").
+ */
+export const BUSY_TIMEOUT_MS = 100;
+
+/** Opening waits longer: it runs once, before anything is served, and may migrate. */
+const OPEN_BUSY_TIMEOUT_MS = 5000;
+
 /** Where the committed migrations live when running from source (tests, CLI, bench). */
 export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -97,8 +112,8 @@ function fail(
 
 /**
  * Opens (or creates) a till's database: WAL with synchronous=FULL so a
- * committed sale survives a power cut, foreign keys on, a busy timeout for the
- * odd second process, then the pending migrations. A database written by a
+ * committed sale survives a power cut, foreign keys on, a short busy timeout
+ * for the odd second process (BUSY_TIMEOUT_MS), then the pending migrations. A database written by a
  * newer Tendero is refused rather than guessed at.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): TenderoDb {
@@ -140,7 +155,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): TenderoDb
   }
 
   try {
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
 
     // Look before touching anything: a file that is not ours, or that a newer
     // Tendero wrote, is refused exactly as it was (switching it to WAL would
@@ -175,6 +190,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): TenderoDb
     if (applied === undefined || applied < newestKnown)
       runMigrations(sqlite, migrationsFolder, file);
     sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   } catch (error) {
     sqlite.close();
     lock?.release();

@@ -12,6 +12,7 @@ import { DatabaseOpenError } from './errors';
 import { openDatabase } from './open';
 import { lockDatabase } from './lock';
 import { restoreDatabase, restoreOpenDatabase } from './restore';
+import { writeForeignSqlite } from './testing/foreign';
 import { crash, holdOpen } from './testing/processes';
 import type { ChildProcess } from 'node:child_process';
 
@@ -66,15 +67,7 @@ async function backupOf(categoriesInIt: string[], name = 'backup.sqlite'): Promi
 
 /** The repro: a settings table and one migrations row. */
 function foreignFile(): string {
-  const file = join(dir, 'foreign.sqlite');
-  const other = new Database(file);
-  other.exec(
-    'CREATE TABLE settings (id INTEGER PRIMARY KEY, value TEXT);' +
-      'CREATE TABLE __drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric);' +
-      "INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('abc', 1)",
-  );
-  other.close();
-  return file;
+  return writeForeignSqlite(join(dir, 'foreign.sqlite'));
 }
 
 async function rejection(promise: Promise<unknown>): Promise<DatabaseOpenError> {

@@ -116,6 +116,33 @@ function dump(sqlite: Database.Database): Record<string, unknown[]> {
   );
 }
 
+/**
+ * Columns later migrations add, with the value an upgraded row gets: the rows
+ * are otherwise unchanged. 0005 gave settings the supervisor limits (a null
+ * cash-out limit means the currency's default) and the six-digit PIN switch,
+ * users their lockout count, and sales the hash of the request that made them.
+ */
+const ADDED_COLUMNS: Readonly<Record<string, Record<string, unknown>>> = {
+  settings: {
+    discount_limit: 10,
+    cash_out_limit: null,
+    documents_folder: '',
+    require_six_digit_pins: 0,
+  },
+  users: { lockouts: 0 },
+  sales: { request_hash: null },
+};
+
+/** What a dump taken before the upgrade should read after it. */
+function upgraded(before: Record<string, unknown[]>): Record<string, unknown[]> {
+  return Object.fromEntries(
+    Object.entries(before).map(([table, rows]) => [
+      table,
+      rows.map((row) => ({ ...(row as object), ...ADDED_COLUMNS[table] })),
+    ]),
+  );
+}
+
 function fts(sqlite: Database.Database, query: string): string[] {
   return sqlite
     .prepare(
@@ -138,7 +165,7 @@ describe('upgrading a database filled at the previous version', () => {
 
     const db = openDatabase(file);
     try {
-      expect(dump(db.sqlite)).toEqual(before);
+      expect(dump(db.sqlite)).toEqual(upgraded(before));
       expect(before.products).toHaveLength(2);
       expect(before.sales).toHaveLength(1);
       const applied = db.sqlite
@@ -176,7 +203,7 @@ describe('upgrading a database filled at the previous version', () => {
 
     const db = openDatabase(file);
     try {
-      expect(dump(db.sqlite)).toEqual(before);
+      expect(dump(db.sqlite)).toEqual(upgraded(before));
       const plan = (query: string) =>
         (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[])
           .map((row) => row.detail)
@@ -198,6 +225,26 @@ describe('upgrading a database filled at the previous version', () => {
           .prepare("SELECT 1 FROM sqlite_master WHERE name = 'sale_lines_report_by_product'")
           .get(),
       ).toBeUndefined();
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keeps every sale and leaves their request hash empty (0004 → 0005)', () => {
+    const file = join(dir, 'till.sqlite');
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(5) });
+    fillVersion0(old.sqlite);
+    const before = dump(old.sqlite);
+    old.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(dump(db.sqlite)).toEqual(upgraded(before));
+      // Sales made before hashes were kept cannot be compared: a replay of one
+      // is answered with the stored sale, as it always was.
+      expect(db.sqlite.prepare('SELECT id, request_hash FROM sales').all()).toEqual([
+        { id: 'sale-1', request_hash: null },
+      ]);
     } finally {
       db.close();
     }
@@ -267,7 +314,7 @@ THIS IS NOT SQL;`,
     );
     const db = openDatabase(file);
     try {
-      expect(dump(db.sqlite)).toEqual(before);
+      expect(dump(db.sqlite)).toEqual(upgraded(before));
       const columns = db.sqlite
         .prepare("SELECT name FROM pragma_table_info('products')")
         .pluck()

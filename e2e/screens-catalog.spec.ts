@@ -284,6 +284,41 @@ for (const lang of ['es', 'en'] as const) {
       await dialog.getByRole('button', { name: w.close }).click();
     });
 
+    test('products: an import refused at the last step names the skip checkbox', async ({
+      page,
+    }) => {
+      await openApp(page, till, lang);
+      await nav(page, w.products).click();
+      await page.getByRole('button', { name: w.importCsv }).click();
+      const dialog = page.getByRole('dialog');
+      const barcode = lang === 'es' ? '2900000000011' : '2900000000028';
+      const csv =
+        'codigo,nombre,precio,codigos_barras\r\n' +
+        `RACE-${lang}-1,Producto uno,1.00,\r\n` +
+        `RACE-${lang}-2,Producto dos,2.00,${barcode}\r\n`;
+      await dialog.locator('input[type=file]').setInputFiles({
+        name: 'productos.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv, 'utf8'),
+      });
+      const importButton = dialog.getByRole('button', { name: /\(2\)/ });
+      await expect(importButton).toBeEnabled();
+      // Between the preview and the import, another till gives that barcode to a product.
+      await till.call(
+        'products.create',
+        { code: `RACE-${lang}-X`, name: 'Otro', price: 100, barcodes: [barcode] },
+        ROSA,
+      );
+      await importButton.click();
+      await expect(dialog.getByRole('alert')).toContainText(w.skipInvalid);
+      await expect(dialog.getByLabel(w.skipInvalid)).toBeVisible();
+      await shot(page, lang, 'import-refused');
+      await expect(till.call('products.get', { code: `RACE-${lang}-1` }, ROSA)).rejects.toThrow(
+        /NOT_FOUND/,
+      );
+      await page.keyboard.press('Escape');
+    });
+
     test('customers: list, form with document types and field errors', async ({ page }) => {
       await openApp(page, till, lang);
       await nav(page, w.customers).click();

@@ -6,8 +6,9 @@ import { validateInput } from '../core/api/validate';
 import { DomainError } from '../core/errors';
 import type { TenderoDb } from '../db/open';
 import type { Access, Handler, Handlers } from './handler';
-import { hasRole } from './services/access';
+import { hasRole, roleWithArticle } from './services/access';
 import { auditHandlers } from './services/audit-handlers';
+import { BUSY_PAUSE_MS, BUSY_WAIT_MS, busyError, isBusyError, pause } from './services/busy';
 import { writeAudit } from './services/audit';
 import { documentsHandlers } from './documents/handlers';
 import { printerHandlers } from './printing/handlers';
@@ -15,7 +16,7 @@ import { cashHandlers } from './services/cash/handlers';
 import { categoriesHandlers } from './services/catalog/categories';
 import { customersHandlers } from './services/catalog/customers';
 import { productsHandlers } from './services/catalog/handlers';
-import { type ServiceContext, type SystemPrint } from './services/context';
+import { statement, type ServiceContext, type SystemPrint } from './services/context';
 import { reportsHandlers } from './services/reports';
 import { salesHandlers } from './services/sales/handlers';
 import { registersHandlers, settingsHandlers, taxCategoriesHandlers } from './services/settings';
@@ -72,6 +73,8 @@ export interface ApiOptions {
   readonly onSuccess?: (channel: ChannelName, value: unknown) => void;
   /** Told of unexpected errors, which the caller only sees as INTERNAL. */
   readonly onError?: (channel: string, error: unknown) => void;
+  /** Told how far a long call (a CSV import) has got, for logs and progress bars. */
+  readonly onProgress?: (channel: string, done: number, total: number) => void;
 }
 
 export interface Api {
@@ -106,6 +109,9 @@ export function createApi(options: ApiOptions): Api {
       newId,
       ...(options.readAsset ? { readAsset: options.readAsset } : {}),
       ...(options.systemPrint ? { systemPrint: options.systemPrint } : {}),
+      ...(options.onProgress
+        ? { progress: (done: number, total: number) => options.onProgress!(channel, done, total) }
+        : {}),
     };
     if (handler.beforeSetup && isSetUp(base)) {
       throw new DomainError('CONFLICT', 'This till is already set up', {
@@ -130,23 +136,53 @@ export function createApi(options: ApiOptions): Api {
       (handler.access === 'supervisor' || handler.access === 'admin') &&
       !hasRole(actor, LEVEL[handler.access])
     ) {
-      throw new DomainError('FORBIDDEN', `${channel} needs a ${handler.access} or above`, {
-        required: handler.access,
-        role: actor.role,
-      });
+      throw new DomainError(
+        'FORBIDDEN',
+        `${channel} needs ${roleWithArticle(handler.access)} or above`,
+        {
+          required: handler.access,
+          role: actor.role,
+        },
+      );
     }
     const parsed = validateInput(channels[channel].input, input);
     if (!parsed.ok) return Promise.reject(parsed);
     const value = await handler.run(parsed.value as never, ctx);
-    if (channel === 'auth.login') {
-      session.actor = value as Actor;
-      writeAudit(
-        { ...ctx, actor: session.actor },
-        { action: 'auth.login', entity: 'user', entityId: session.actor.id },
-      );
-    }
+    // The login's audit row committed with its PIN check: only now is the session logged in.
+    if (channel === 'auth.login') session.actor = value as Actor;
     if (channel === 'auth.logout') session.actor = null;
     return value;
+  }
+
+  /**
+   * Runs the call again while another process holds the write lock, pausing
+   * between attempts so this host keeps serving everyone else, until
+   * BUSY_WAIT_MS has passed since the call came in. Only an attempt that
+   * changed no row at all is run again (SQLite's total_changes() did not
+   * move): it failed before writing anything, typically taking the lock, so
+   * running it again cannot do anything twice.
+   */
+  async function runWhileBusy(
+    channel: ChannelName,
+    input: unknown,
+    session: Session,
+    started: number,
+  ): Promise<unknown> {
+    const changes = statement(options, 'SELECT total_changes() AS n');
+    const total = () => (changes.get() as { n: number }).n;
+    for (;;) {
+      const before = total();
+      try {
+        return await run(channel, input, session);
+      } catch (error) {
+        const retry =
+          isBusyError(error) &&
+          total() === before &&
+          performance.now() + BUSY_PAUSE_MS - started < BUSY_WAIT_MS;
+        if (!retry) throw error;
+        await pause(BUSY_PAUSE_MS);
+      }
+    }
   }
 
   function auditRefusal(channel: string, session: Session, error: DomainError): void {
@@ -175,7 +211,7 @@ export function createApi(options: ApiOptions): Api {
         });
       } else {
         try {
-          const value = await run(channel, input, session);
+          const value = await runWhileBusy(channel, input, session, started);
           result = ok(value);
           options.onSuccess?.(channel, value);
         } catch (error) {
@@ -184,8 +220,8 @@ export function createApi(options: ApiOptions): Api {
           } else if (error instanceof DomainError) {
             if (error.code === 'FORBIDDEN') auditRefusal(channel, session, error);
             result = { ok: false, error: error.toInfo() };
-          } else if (sqliteCode(error).startsWith('SQLITE_BUSY')) {
-            result = failure('CONFLICT', 'The database is busy; try again', { reason: 'BUSY' });
+          } else if (isBusyError(error)) {
+            result = { ok: false, error: busyError().toInfo() };
           } else if (sqliteCode(error).startsWith('SQLITE_CONSTRAINT')) {
             // A caller-made id used twice (a payment id, a movement id): the
             // transaction rolled back and the client should send a new one.

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeForeignSqlite } from '../db/testing/foreign';
 import { crash, holdOpen } from '../db/testing/processes';
 
 let dir: string;
@@ -219,14 +220,7 @@ describe('pos restore and backup, as the issue reproduced them', { timeout: 60_0
   });
 
   it('never lets a foreign SQLite file replace the live database', () => {
-    const foreign = join(dir, 'foreign.sqlite');
-    const other = new Database(foreign);
-    other.exec(
-      'CREATE TABLE settings (id INTEGER PRIMARY KEY);' +
-        'CREATE TABLE __drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric);' +
-        "INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('abc', 1)",
-    );
-    other.close();
+    const foreign = writeForeignSqlite(join(dir, 'foreign.sqlite'));
     const before = sha(db);
     const refused = pos(['restore', foreign, ...admin]);
     expect(refused.code).toBe(3);
@@ -327,5 +321,49 @@ describe('pos restore and backup, as the issue reproduced them', { timeout: 60_0
     expect(screen).not.toContain('1234');
     expect(code).toBe(0);
     expect(existsSync(out)).toBe(true);
+  });
+});
+
+describe('npm run pos from another folder', { timeout: 120_000 }, () => {
+  it('resolves relative paths against the folder the command was typed in', () => {
+    const project = process.cwd();
+    const shop = mkdtempSync(join(tmpdir(), 'tendero-shop-'));
+    try {
+      const run = spawnSync(
+        'npm',
+        [
+          '--prefix',
+          project,
+          'run',
+          '-s',
+          'pos',
+          '--',
+          'init',
+          '--country',
+          'PE',
+          '--business',
+          'Bodega',
+          '--tax-id',
+          '20123456789',
+          '--admin',
+          'Ana',
+          '--pin',
+          '1234',
+          '--register',
+          'CAJA1',
+          '--db',
+          'rel-till.sqlite',
+        ],
+        { cwd: shop, encoding: 'utf8', env: { ...process.env, TENDERO_DB: '' } },
+      );
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      expect(existsSync(join(shop, 'rel-till.sqlite'))).toBe(true);
+      expect(existsSync(join(project, 'rel-till.sqlite'))).toBe(false);
+    } finally {
+      rmSync(shop, { recursive: true, force: true });
+      // Had it gone to the project (the bug), leave nothing there.
+      for (const left of ['', '-wal', '-shm', '.lock', '.owners'])
+        rmSync(join(project, `rel-till.sqlite${left}`), { recursive: true, force: true });
+    }
   });
 });

@@ -140,7 +140,37 @@ async function credentials(values: { user?: string; pin?: string }): Promise<Cre
   return pin ? { name, pin } : null;
 }
 
+/**
+ * An all-or-nothing refusal of an import, told the way the terminal says it:
+ * the option that imports only the valid rows is --skip-invalid.
+ */
+function namingSkipInvalid(result: Result<unknown>): Result<unknown> {
+  if (result.ok || result.error.details?.reason !== 'IMPORT_HAS_ERRORS') return result;
+  if (result.error.details.canSkip !== true) return result;
+  const errors = (result.error.details.report as { errors?: unknown[] } | undefined)?.errors;
+  return {
+    ok: false,
+    error: {
+      ...result.error,
+      message: `${errors?.length ?? 'Some'} rows have errors; nothing was imported. Fix them, or run again with --skip-invalid to import only the valid rows (--dry-run lists them).`,
+    },
+  };
+}
+
+/**
+ * `npm run pos` runs in the project's folder whatever folder it was typed in;
+ * npm passes that folder as INIT_CWD. Paths on the command line (--db, --out,
+ * a CSV or a backup) are the user's, so they resolve against it. Nothing the
+ * CLI loads itself depends on the working folder (it finds its files by
+ * import.meta.url).
+ */
+function workInCallersFolder(): void {
+  const callers = process.env.INIT_CWD;
+  if (process.env.npm_lifecycle_event === 'pos' && callers) process.chdir(callers);
+}
+
 async function main(argv: string[]): Promise<number> {
+  workInCallersFolder();
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -228,6 +258,10 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(
           `[${channel}] ${process.env.TENDERO_DEBUG ? ((error as Error).stack ?? String(error)) : (error as Error).message}\n`,
         ),
+      // A long import says how far it got (stdout stays the one JSON result).
+      onProgress: (channel, done, total) => {
+        if (total >= 1000) process.stderr.write(`${channel}: ${done}/${total} rows written\n`);
+      },
     });
     const session: Session = { actor: null };
     const report = (result: Result<unknown>): number => {
@@ -284,17 +318,16 @@ async function main(argv: string[]): Promise<number> {
         const failed = await login();
         if (failed) return failed;
         const csv = readFileSync(csvFile, 'utf8');
-        return report(
-          await api.call(
-            'products.import',
-            {
-              csv,
-              skipInvalid: values['skip-invalid'] ?? false,
-              dryRun: values['dry-run'] ?? false,
-            },
-            session,
-          ),
+        const result = await api.call(
+          'products.import',
+          {
+            csv,
+            skipInvalid: values['skip-invalid'] ?? false,
+            dryRun: values['dry-run'] ?? false,
+          },
+          session,
         );
+        return report(namingSkipInvalid(result));
       }
       case 'export-products': {
         const out = rest[0];

@@ -10,6 +10,7 @@ import { app, dialog, ipcMain, protocol, shell } from 'electron';
 import { DatabaseOpenError } from '../db/errors';
 import { openDatabase, type TenderoDb } from '../db/open';
 import { restoreDatabase } from '../db/restore';
+import { restoreFailureText } from './restore-messages';
 import { createApi, type Api, type Session } from './api';
 import { assetReader } from './assets';
 import { backupTo, closingBackup, dailyBackup, restoreWithSafetyCopy } from './backups';
@@ -19,6 +20,7 @@ import { installMenu } from './menu';
 import { menuLabels } from './menu-labels';
 import { backupsDir, DATABASE_FILE } from './paths';
 import { printPdf } from './print';
+import { devServerUrlFor } from './security';
 import { storedLanguage } from './services/store';
 import { createMainWindow } from './window';
 import { CONTENT_SECURITY_POLICY } from './window-options';
@@ -26,7 +28,7 @@ import { CONTENT_SECURITY_POLICY } from './window-options';
 // Tests and portable installs point the app at another data folder.
 if (process.env.TENDERO_DATA_DIR) app.setPath('userData', process.env.TENDERO_DATA_DIR);
 
-const devServerUrl = process.env.TENDERO_DEV_SERVER;
+const devServerUrl = devServerUrlFor(process.env, app.isPackaged);
 const root = app.isPackaged ? process.resourcesPath : resolve(__dirname, '..', '..');
 const rendererDir = app.isPackaged
   ? join(app.getAppPath(), 'dist', 'renderer')
@@ -110,10 +112,11 @@ async function openWithRecovery(file: string): Promise<TenderoDb> {
         });
         log.log('info', `restored ${from}`, outcome);
       } catch (restoreError) {
+        log.log('error', 'restore failed', restoreError);
         await dialog.showMessageBox({
           type: 'error',
-          message: 'Tendero',
-          detail: String((restoreError as Error).message),
+          message: es ? 'No se pudo restaurar' : 'The restore failed',
+          detail: restoreFailureText(restoreError, es ? 'es' : 'en'),
         });
       }
     }
@@ -234,7 +237,7 @@ async function restoreBackup(): Promise<void> {
     await dialog.showMessageBox({
       type: 'error',
       message: es ? 'No se pudo restaurar' : 'The restore failed',
-      detail: String((error as Error).message),
+      detail: restoreFailureText(error, es ? 'es' : 'en'),
     });
   }
 }

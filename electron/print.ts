@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, type WebContentsPrintOptions } from 'electron';
+import { denyAllPermissions, lockPrintWindow, PRINT_WEB_PREFERENCES } from './security';
 import { DomainError } from '../core/errors';
 
 export interface PrintPdfOptions {
@@ -62,7 +63,9 @@ function unavailable(message: string, reason: string, printer: string): DomainEr
 
 /** The system's printers, for the settings screen's printerName picker. */
 export async function listPrinters(): Promise<{ name: string; displayName: string }[]> {
-  const probe = new BrowserWindow({ show: false });
+  const probe = new BrowserWindow({ show: false, webPreferences: PRINT_WEB_PREFERENCES });
+  denyAllPermissions(probe.webContents.session);
+  lockPrintWindow(probe.webContents, 'about:blank');
   try {
     const printers = await probe.webContents.getPrintersAsync();
     return printers.map((p) => ({ name: p.name, displayName: p.displayName }));
@@ -77,13 +80,10 @@ export async function printPdf(pdf: Uint8Array, options: PrintPdfOptions): Promi
   const window = new BrowserWindow({
     show: false,
     // The PDF viewer is a plugin; nothing else runs in this window.
-    webPreferences: {
-      plugins: true,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-    },
+    webPreferences: PRINT_WEB_PREFERENCES,
   });
+  denyAllPermissions(window.webContents.session);
+  lockPrintWindow(window.webContents, pathToFileURL(file).href);
   try {
     if (options.printerName) {
       const printers = await window.webContents.getPrintersAsync();

@@ -45,6 +45,7 @@ try {
   throw error;
 }
 const database = db;
+let lastDone = 0;
 const api = createApi({
   db: database,
   readAsset: assetReader(),
@@ -53,6 +54,13 @@ const api = createApi({
       log.log('warn', `slow call ${call.channel}`, { ms: Math.round(call.ms) });
   },
   onError: (channel, error) => log.log('error', `${channel} failed`, error),
+  // A long import logs how far it got, about every tenth of the way.
+  onProgress: (channel, done, total) => {
+    const step = Math.max(1, Math.ceil(total / 10));
+    if (total >= 1000 && (done === total || Math.floor(done / step) > Math.floor(lastDone / step)))
+      log.log('info', `${channel}: ${done}/${total} rows written`);
+    lastDone = done;
+  },
   onSuccess: (channel) => {
     if (channel === 'cash.close') {
       closingBackup(database.sqlite, backupsDir(dataDir), new Date()).catch((error: unknown) =>

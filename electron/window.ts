@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserWindow, screen } from 'electron';
 import { APP_ORIGIN } from './ipc';
+import { denyAllPermissions } from './security';
 import { lockNavigation, mainWindowOptions, restoreBounds, type Bounds } from './window-options';
 
 interface SavedState extends Partial<Bounds> {
@@ -31,9 +32,7 @@ export function createMainWindow(options: {
   );
   const window = new BrowserWindow(mainWindowOptions(options.preload, bounds));
   lockNavigation(window.webContents, options.isTrustedUrl, options.onBlocked);
-  window.webContents.session.setPermissionRequestHandler((_contents, _permission, allow) =>
-    allow(false),
-  );
+  denyAllPermissions(window.webContents.session);
   if (saved?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
 

@@ -28,6 +28,7 @@ type JsonSchema = {
   pattern?: string;
   format?: string;
   default?: unknown;
+  description?: string;
 };
 
 function typeOf(schema: JsonSchema): string {
@@ -61,12 +62,20 @@ function limits(schema: JsonSchema): string {
   return parts.join(', ');
 }
 
+/** What a field's description says (the rules zod checks beyond its type and limits). */
+function notes(schema: JsonSchema): string {
+  const text = schema.description ?? schema.items?.description ?? '';
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
 function rows(schema: JsonSchema, prefix = ''): string[] {
   const out: string[] = [];
   for (const [name, field] of Object.entries(schema.properties ?? {})) {
     const path = `${prefix}${name}`;
     const required = schema.required?.includes(name) ? 'yes' : '';
-    out.push(`| \`${path}\` | ${typeOf(field)} | ${required} | ${limits(field)} |`);
+    out.push(
+      `| \`${path}\` | ${typeOf(field)} | ${required} | ${limits(field)} | ${notes(field)} |`,
+    );
     if (field.type === 'object') out.push(...rows(field, `${path}.`));
     if (field.type === 'array' && field.items?.type === 'object')
       out.push(...rows(field.items, `${path}[].`));
@@ -87,7 +96,7 @@ function section(name: (typeof CHANNEL_NAMES)[number]): string {
     const title = union ? `One of (${i + 1}):\n\n` : '';
     return fieldRows.length === 0
       ? `${title}Input: \`{}\``
-      : `${title}| field | type | required | limits |\n| --- | --- | --- | --- |\n${fieldRows.join('\n')}`;
+      : `${title}| field | type | required | limits | rule |\n| --- | --- | --- | --- | --- |\n${fieldRows.join('\n')}`;
   });
   return `### \`${name}\`\n\n${channel.summary}\n\n${tables.join('\n\n')}\n`;
 }
@@ -117,7 +126,13 @@ in \`details.issues\`. Output types are in \`core/api/model.ts\`.
 - **Quantities** are numbers with at most 3 decimals (\`1.25\` kg); the database keeps thousandths.
 - **Who acts** comes from the host's login (\`auth.login\`), never from the payload.
 - **Ids** of sales, payments, returns and cash movements are UUIDs made by the caller, so a
-  retry never makes a second one.
+  retry never makes a second one. A sale or return id is an idempotency key: the same request
+  again returns the stored record; a different request under a used id is \`CONFLICT\` with
+  \`details.reason\` \`IDEMPOTENCY_MISMATCH\`.
+- **Text** is trimmed and may not hold control characters (NUL, escapes, C1), bidi
+  embeddings, overrides, isolates or marks, or line breaks: \`VALIDATION\` with
+  \`details.reason\` \`CONTROL_CHARACTERS\` and the \`field\`. Only \`settings.update\`
+  \`receiptFooter\` may span lines (LF, CR).
 
 Error codes: ${ERROR_CODES.map((c) => `\`${c}\``).join(', ')}.
 

@@ -7,4 +7,5 @@ export * from './locale';
 export * from './money';
 export * from './parse';
 export * from './rounding';
+export * from './limits';
 export * from './typed';

@@ -71,6 +71,12 @@ export const sales = sqliteTable(
     editReason: text('edit_reason'),
     editedBy: integer('edited_by').references(() => users.id),
     editedAt: text('edited_at'),
+    /**
+     * sha256 of the sales.create request that made it (canonical JSON, without
+     * who authorised it), so a replay of the id with another request is refused.
+     * NULL on sales made before it was kept.
+     */
+    requestHash: text('request_hash'),
   },
   (t) => [
     uniqueIndex('sales_register_series_number').on(

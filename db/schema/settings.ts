@@ -36,6 +36,16 @@ export const settings = sqliteTable(
     cashierPriceOverride: integer('cashier_price_override', { mode: 'boolean' })
       .notNull()
       .default(false),
+    /** The largest line or order discount, in whole percent, a cashier gives without a supervisor. */
+    discountLimit: integer('discount_limit').notNull().default(10),
+    /**
+     * The largest cash-out (minor units) a cashier makes without a supervisor;
+     * null means the currency's default (core/money/limits.ts), so one
+     * migration suits soles and pesos alike.
+     */
+    cashOutLimit: integer('cash_out_limit'),
+    /** Where documents.* may write PDFs besides <data dir>/documents; '' for none. */
+    documentsFolder: text('documents_folder').notNull().default(''),
     receiptFooter: text('receipt_footer').notNull().default(''),
     receiptFormat: text('receipt_format').notNull().default('80mm'),
     printerName: text('printer_name').notNull().default(''),
@@ -43,6 +53,10 @@ export const settings = sqliteTable(
     printerPort: integer('printer_port').notNull().default(9100),
     autoPrint: integer('auto_print', { mode: 'boolean' }).notNull().default(false),
     openDrawerOnCash: integer('open_drawer_on_cash', { mode: 'boolean' }).notNull().default(false),
+    /** New PINs need 6 digits, and a user with a shorter one must change it at the next login. */
+    requireSixDigitPins: integer('require_six_digit_pins', { mode: 'boolean' })
+      .notNull()
+      .default(false),
     /** The register this till sells on. */
     currentRegisterId: integer('current_register_id').notNull(),
     createdAt: text('created_at').notNull(),
@@ -88,10 +102,33 @@ export const users = sqliteTable(
     /** scrypt: "scrypt$N$r$p$salt$hash", all base64. */
     pinHash: text('pin_hash').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Wrong PINs since the last lock or good PIN; the fifth locks. */
     failedLogins: integer('failed_logins').notNull().default(0),
+    /** Locks since the last good PIN: each lasts longer (1, 5, 15, then 60 minutes). */
+    lockouts: integer('lockouts').notNull().default(0),
     lockedUntil: text('locked_until'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [uniqueIndex('users_name_nocase').on(sql`${t.name} COLLATE NOCASE`)],
 );
+
+/**
+ * A user locked out by wrong PINs, kept until an admin has seen it: who, when,
+ * how many tries. Further lockouts and tries update the open alert.
+ */
+export const lockAlerts = sqliteTable('lock_alerts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id),
+  userName: text('user_name').notNull(),
+  firstLockedAt: text('first_locked_at').notNull(),
+  lastLockedAt: text('last_locked_at').notNull(),
+  lockedUntil: text('locked_until').notNull(),
+  lockouts: integer('lockouts').notNull(),
+  /** Refused PINs: the misses that locked and every try after, while the alert is open. */
+  misses: integer('misses').notNull(),
+  dismissedAt: text('dismissed_at'),
+  dismissedBy: integer('dismissed_by').references(() => users.id),
+});

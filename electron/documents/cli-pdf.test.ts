@@ -49,18 +49,20 @@ afterAll(() => till.close());
 
 describe('pos pdf', () => {
   it('writes a sale receipt to a path relative to where it runs', () => {
-    const run = pos(['pdf', 'sale', saleId, '--format', '58mm', '--out', 'boleta.pdf']);
+    const run = pos(['pdf', 'sale', saleId, '--format', '58mm', '--out', 'documents/boleta.pdf']);
     expect(run.code, run.stderr).toBe(0);
-    const file = join(till.dir, 'boleta.pdf');
+    const file = join(till.dir, 'documents', 'boleta.pdf');
     expect(run.json).toMatchObject({ ok: true, value: { file, pages: 1 } });
     expect(run.json.value.pdf).toBeUndefined();
     expect(pdfText(readFileSync(file))).toContain('B001-00000001');
   });
 
   it('writes the X report and the period report, and needs --out', () => {
-    const cash = pos(['pdf', 'cash', sessionId, '--format', 'A4', '--out', 'corte.pdf']);
+    const cash = pos(['pdf', 'cash', sessionId, '--format', 'A4', '--out', 'documents/corte.pdf']);
     expect(cash.code, cash.stderr).toBe(0);
-    expect(pdfText(readFileSync(join(till.dir, 'corte.pdf')))).toContain('CORTE PARCIAL (X)');
+    expect(pdfText(readFileSync(join(till.dir, 'documents', 'corte.pdf')))).toContain(
+      'CORTE PARCIAL (X)',
+    );
     const period = pos([
       'pdf',
       'period',
@@ -69,10 +71,12 @@ describe('pos pdf', () => {
       '--to',
       '2026-03-31',
       '--out',
-      join(till.dir, 'marzo.pdf'),
+      join(till.dir, 'documents', 'marzo.pdf'),
     ]);
     expect(period.code, period.stderr).toBe(0);
-    expect(pdfText(readFileSync(join(till.dir, 'marzo.pdf')))).toContain('REPORTE DE VENTAS');
+    expect(pdfText(readFileSync(join(till.dir, 'documents', 'marzo.pdf')))).toContain(
+      'REPORTE DE VENTAS',
+    );
     const noOut = pos(['pdf', 'sale', saleId]);
     expect(noOut.code).toBe(2);
     // Errors are one JSON line on stdout; the help follows on stderr.

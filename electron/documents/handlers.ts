@@ -1,12 +1,13 @@
 /**
  * documents.*: read what a paper shows (main thread, one consistent read),
  * render it (receipts inline, heavy documents on the render worker), then
- * return it as base64 or write it where the caller asked.
+ * return it as base64 or write it under the documents folder (out-path.ts).
  */
-import { rename, rm, writeFile } from 'node:fs/promises';
 import type { RenderedDocument } from '../../core/api/areas/documents';
-import { DomainError } from '../../core/errors';
 import type { AreaHandlers } from '../handler';
+import type { ServiceContext } from '../services/context';
+import { loadStore } from '../services/store';
+import { allowedTarget, auditWrite, writePdf } from './out-path';
 import { cashReportRequest, periodRequest, saleRequest, saleReturnRequest } from './load';
 import type { DocumentRequest, RenderedPdf } from './model';
 import type { RenderPool } from './render-pool';
@@ -50,55 +51,71 @@ export async function render(request: DocumentRequest): Promise<RenderedPdf> {
   return renderPdf(request);
 }
 
-/** Writes next to the target and renames, so no one ever sees half a PDF. */
-async function writePdf(file: string, pdf: Uint8Array): Promise<void> {
-  const partial = `${file}.${process.pid}.partial`;
-  try {
-    await writeFile(partial, pdf);
-    await rename(partial, file);
-  } catch (error) {
-    await rm(partial, { force: true });
-    const code = (error as NodeJS.ErrnoException).code ?? 'UNKNOWN';
-    throw new DomainError('VALIDATION', `Cannot write ${file} (${code})`, {
-      reason: 'CANNOT_WRITE',
-      path: ['out'],
-      code,
-    });
-  }
+/** Where and how to write a PDF, as the caller asked. */
+export interface Output {
+  readonly out?: string | undefined;
+  readonly overwrite?: boolean | undefined;
 }
 
+/**
+ * Returns the PDF as base64, or writes it: only under the documents folder
+ * (out-path.ts), never over a file unless asked, audited.
+ */
 export async function deliver(
+  ctx: ServiceContext,
+  channel: string,
   request: DocumentRequest,
-  out: string | undefined,
+  output: Output,
 ): Promise<RenderedDocument> {
+  const { out } = output;
+  // Checked before rendering: a refused path costs no render.
+  const file =
+    out === undefined
+      ? undefined
+      : await allowedTarget(ctx.db.file, loadStore(ctx).settings.documentsFolder, out);
   const { pdf, pages } = await render(request);
-  if (out === undefined) {
+  if (file === undefined) {
     return {
       pdf: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64'),
       bytes: pdf.byteLength,
       pages,
     };
   }
-  await writePdf(out, pdf);
-  return { bytes: pdf.byteLength, pages, file: out };
+  const overwrite = output.overwrite === true;
+  await writePdf(file, pdf, overwrite);
+  auditWrite(ctx, channel, { file, bytes: pdf.byteLength, overwrite });
+  return { bytes: pdf.byteLength, pages, file };
 }
 
 export const documentsHandlers: AreaHandlers<'documents'> = {
   'documents.sale': {
     access: 'user',
-    run: (input, ctx) => deliver(saleRequest(ctx, input.saleId, input.format), input.out),
+    run: (input, ctx) =>
+      deliver(ctx, 'documents.sale', saleRequest(ctx, input.saleId, input.format), input),
   },
   'documents.saleReturn': {
     access: 'user',
-    run: (input, ctx) => deliver(saleReturnRequest(ctx, input.returnId, input.format), input.out),
+    run: (input, ctx) =>
+      deliver(
+        ctx,
+        'documents.saleReturn',
+        saleReturnRequest(ctx, input.returnId, input.format),
+        input,
+      ),
   },
   'documents.cashReport': {
     access: 'user',
     run: async (input, ctx) =>
-      deliver(await cashReportRequest(ctx, input.sessionId, input.format), input.out),
+      deliver(
+        ctx,
+        'documents.cashReport',
+        await cashReportRequest(ctx, input.sessionId, input.format),
+        input,
+      ),
   },
   'documents.periodReport': {
     access: 'supervisor',
-    run: (input, ctx) => deliver(periodRequest(ctx, input.from, input.to), input.out),
+    run: (input, ctx) =>
+      deliver(ctx, 'documents.periodReport', periodRequest(ctx, input.from, input.to), input),
   },
 };

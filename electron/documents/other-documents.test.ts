@@ -180,11 +180,11 @@ describe('period report', () => {
 });
 
 describe('delivery', () => {
-  it('writes the PDF to an absolute path and leaves the base64 out', async () => {
+  it('writes the PDF under the documents folder and leaves the base64 out', async () => {
     const { t, rice } = await shopWithSales();
     till = t;
     const sale = await sell(t, [{ productId: rice.id }]);
-    const out = join(t.dir, 'boleta.pdf');
+    const out = join(t.dir, 'documents', 'boleta.pdf');
     const doc = await t.call('documents.sale', { saleId: sale.id, format: '58mm', out });
     expect(doc).toEqual({ bytes: doc.bytes, pages: 1, file: out });
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
@@ -200,7 +200,7 @@ describe('delivery', () => {
       expect(error.code).toBe('VALIDATION');
       expect(JSON.stringify(error.details)).toContain('out');
     }
-    const missing = join(t.dir, 'no-such-folder', 'boleta.pdf');
+    const missing = join(t.dir, 'documents', 'no-such-folder', 'boleta.pdf');
     const error = await t.fail('documents.sale', { saleId: sale.id, format: '80mm', out: missing });
     expect(error).toMatchObject({ code: 'VALIDATION', details: { reason: 'CANNOT_WRITE' } });
     expect(existsSync(missing)).toBe(false);

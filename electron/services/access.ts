@@ -8,6 +8,11 @@ export function hasRole(actor: Actor, atLeast: Role): boolean {
   return RANK[actor.role] >= RANK[atLeast];
 }
 
+/** "an admin", "a supervisor", "a cashier": a role as a message names it. */
+export function roleWithArticle(role: Role): string {
+  return `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
+}
+
 /** The acting user, or UNAUTHENTICATED. */
 export function actorOf(ctx: ServiceContext): Actor {
   if (!ctx.actor) throw new DomainError('UNAUTHENTICATED', 'Log in first');
@@ -18,7 +23,7 @@ export function actorOf(ctx: ServiceContext): Actor {
 export function requireRole(ctx: ServiceContext, atLeast: Role, what: string): Actor {
   const actor = actorOf(ctx);
   if (!hasRole(actor, atLeast)) {
-    throw new DomainError('FORBIDDEN', `${what} needs a ${atLeast} or above`, {
+    throw new DomainError('FORBIDDEN', `${what} needs ${roleWithArticle(atLeast)} or above`, {
       required: atLeast,
       role: actor.role,
       action: what,

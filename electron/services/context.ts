@@ -17,6 +17,8 @@ export interface ServiceContext {
   readonly readAsset?: (name: string) => string;
   /** Prints a PDF on a system printer; only the desktop host can (Electron's printing). */
   readonly systemPrint?: SystemPrint;
+  /** Told how far a long use case (a CSV import) has got: rows done of all rows. */
+  readonly progress?: (done: number, total: number) => void;
 }
 
 export type SystemPrint = (

@@ -534,7 +534,10 @@ describe('rolling up', () => {
     const file = join(till.dir, 'previous.sqlite');
     till.db.sqlite.exec(`VACUUM INTO '${file}'`);
     const previous = openDatabase(file);
+    // Later migrations are undone first, newest first: 0005 added sales.request_hash.
     previous.sqlite.exec(`
+      ALTER TABLE sales DROP COLUMN request_hash;
+      DELETE FROM __drizzle_migrations WHERE created_at = (SELECT MAX(created_at) FROM __drizzle_migrations);
       DROP INDEX products_code_nocase; DROP INDEX products_name_nocase; DROP INDEX products_low_stock;
       CREATE INDEX products_low_stock ON products (track_stock, active, stock);
       DROP INDEX sale_lines_report_by_date;

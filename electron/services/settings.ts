@@ -8,6 +8,7 @@ import { validateSeries, type DocumentType } from '../../core/numbering';
 import { isValidTimeZone } from '../../core/time';
 import type { TaxKind } from '../../core/tax/types';
 import { documentSeries, registers, sales, settings, taxCategories } from '../../db/schema';
+import { checkDocumentsFolder } from '../documents/out-path';
 import type { AreaHandlers } from '../handler';
 import { writeAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
@@ -48,6 +49,8 @@ export const settingsHandlers: AreaHandlers<'settings'> = {
           );
         }
       }
+      if (changes.documentsFolder !== undefined)
+        changes.documentsFolder = checkDocumentsFolder(changes.documentsFolder);
       for (const layout of changes.scaleLayouts ?? [])
         parseScaleLayout(layout.pattern, layout.priceDecimals);
       const { scaleLayouts, ...columns } = changes;

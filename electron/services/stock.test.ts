@@ -81,6 +81,30 @@ describe('stock.adjust', () => {
   });
 });
 
+describe('stock.adjust with a negative count', () => {
+  it('refuses a negative counted quantity with VALIDATION, but takes a negative delta', async () => {
+    const p = await product(till, { code: 'P', price: 100, stock: 10 });
+    const before = auditRows(till, 'stock.adjust').length;
+    for (const counted of [-1, -0.001, -1_000_000]) {
+      const error = await till.fail('stock.adjust', { productId: p.id, counted, reason: 'x' });
+      expect(error).toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [expect.objectContaining({ path: 'counted' })] },
+      });
+    }
+    expect(await stockOf(till, p.id)).toBe(10);
+    expect(auditRows(till, 'stock.adjust')).toHaveLength(before);
+    // A count of zero is a real count; a delta may still take stock below zero.
+    expect(
+      await till.call('stock.adjust', { productId: p.id, counted: 0, reason: 'Inventario' }),
+    ).toMatchObject({ balanceAfter: 0 });
+    await till.call('settings.update', { negativeStock: 'allow' });
+    expect(
+      await till.call('stock.adjust', { productId: p.id, delta: -2, reason: 'Merma' }),
+    ).toMatchObject({ balanceAfter: -2 });
+  });
+});
+
 describe('stock.movements and stock.low', () => {
   it('lists the ledger newest first with the balance after each movement', async () => {
     const p = await product(till, { code: 'P', price: 100, stock: 10 });

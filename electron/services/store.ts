@@ -4,6 +4,7 @@ import type { Language, ScaleLayoutSetting, Settings } from '../../core/api/mode
 import { parseScaleLayout, type ScaleLayout } from '../../core/barcode';
 import type { DocumentType } from '../../core/numbering';
 import { profileOf, type CountryCode, type CountryProfile } from '../../core/profiles';
+import { cashOutLimitOf } from '../../core/money/limits';
 import type { RoundingMode } from '../../core/money/rounding';
 import type {
   RoundingMethod,
@@ -75,6 +76,9 @@ export function loadStore(ctx: ServiceContext): Store {
     scaleLayouts,
     defaultDocumentType: s.defaultDocumentType as DocumentType,
     cashierPriceOverride: s.cashierPriceOverride,
+    discountLimit: s.discountLimit,
+    cashOutLimit: cashOutLimitOf(s.currency, s.cashOutLimit),
+    documentsFolder: s.documentsFolder,
     receiptFooter: s.receiptFooter,
     receiptFormat: s.receiptFormat as Settings['receiptFormat'],
     printerName: s.printerName,
@@ -82,6 +86,7 @@ export function loadStore(ctx: ServiceContext): Store {
     printerPort: s.printerPort,
     autoPrint: s.autoPrint,
     openDrawerOnCash: s.openDrawerOnCash,
+    requireSixDigitPins: s.requireSixDigitPins,
     register: { id: register.id, code: register.code, name: register.name },
   };
   return {

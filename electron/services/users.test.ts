@@ -32,7 +32,7 @@ describe('auth.login', () => {
     expect(till.session.actor).toMatchObject({ name: 'Carla', role: 'cashier' });
   });
 
-  it('locks a user for 60 s after 5 wrong PINs in a row', async () => {
+  it('locks a user for 60 s after 5 wrong PINs in a row (the first step of the ladder)', async () => {
     await user(till, 'Carla', 'cashier', '1111');
     for (let i = 1; i <= 4; i++) {
       const result = await login('Carla', '0000');
@@ -55,7 +55,9 @@ describe('auth.login', () => {
       'wrong PIN',
       'wrong PIN',
       'wrong PIN',
-      'locked',
+      'locked 1 min',
+      'refused: locked',
+      'refused: locked',
     ]);
   });
 

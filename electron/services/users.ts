@@ -3,15 +3,13 @@ import { DomainError } from '../../core/errors';
 import type { Actor, Role, User } from '../../core/api/model';
 import { users } from '../../db/schema';
 import type { AreaHandlers } from '../handler';
-import { hasRole } from './access';
+import { hasRole, roleWithArticle } from './access';
 import { writeAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
-import { hashPin, verifyPin } from './pin';
+import { dismissLockAlerts, listLockAlerts } from './lock-alerts';
+import { hashPin } from './pin';
+import { checkNewPin, checkPin } from './pin-check';
 import { selectRows } from './sql';
-
-/** After this many wrong PINs in a row a user is locked for LOCK_SECONDS. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_SECONDS = 60;
 
 function toUser(row: typeof users.$inferSelect): User {
   return {
@@ -41,62 +39,9 @@ function isUniqueViolation(error: unknown): boolean {
   return String((error as { code?: string }).code).startsWith('SQLITE_CONSTRAINT');
 }
 
-/**
- * Checks a name and PIN. Wrong PINs count up to a short lock, so a 4-digit PIN
- * cannot be guessed at the till; the counter and lock are written even though
- * the login fails, each in its own small transaction.
- */
+/** A login: the shared PIN check (counter, escalating lock, audit) for the acting user. */
 export function authenticate(ctx: ServiceContext, name: string, pin: string): Actor {
-  const row = byName(ctx, name.trim());
-  const refuse = (reason: string, extra: Record<string, unknown> = {}): never => {
-    throw new DomainError(
-      'UNAUTHENTICATED',
-      reason === 'LOCKED' ? 'Too many wrong PINs; try again later' : 'Wrong user or PIN',
-      {
-        reason,
-        ...extra,
-      },
-    );
-  };
-  if (!row || !row.active) return refuse('BAD_CREDENTIALS');
-  const now = ctx.now();
-  if (row.lockedUntil && row.lockedUntil > now.toISOString())
-    return refuse('LOCKED', { until: row.lockedUntil });
-  if (!verifyPin(pin, row.pinHash)) {
-    const failed = row.failedLogins + 1;
-    const locked = failed >= MAX_FAILED_LOGINS;
-    inTransaction(ctx, () => {
-      ctx.db.orm
-        .update(users)
-        .set({
-          failedLogins: locked ? 0 : failed,
-          lockedUntil: locked
-            ? new Date(now.getTime() + LOCK_SECONDS * 1000).toISOString()
-            : row.lockedUntil,
-        })
-        .where(eq(users.id, row.id))
-        .run();
-      writeAudit(
-        { ...ctx, actor: null },
-        {
-          action: 'auth.login',
-          outcome: 'denied',
-          entity: 'user',
-          entityId: row.id,
-          reason: locked ? 'locked' : 'wrong PIN',
-        },
-      );
-    });
-    return refuse(locked ? 'LOCKED' : 'BAD_CREDENTIALS');
-  }
-  if (row.failedLogins > 0 || row.lockedUntil) {
-    ctx.db.orm
-      .update(users)
-      .set({ failedLogins: 0, lockedUntil: null })
-      .where(eq(users.id, row.id))
-      .run();
-  }
-  return { id: row.id, name: row.name, role: row.role as Role };
+  return checkPin(ctx, { name, pin }, 'auth.login');
 }
 
 /**
@@ -111,19 +56,27 @@ export function authorizeBy(
 ): Actor {
   let authorizer: Actor;
   try {
-    authorizer = authenticate(ctx, who.name, who.pin);
+    authorizer = checkPin(ctx, who, 'auth.authorize');
   } catch (error) {
-    if (error instanceof DomainError) {
-      throw new DomainError('FORBIDDEN', `${what}: the authorizing PIN was not accepted`, {
-        reason: 'BAD_AUTHORIZATION',
-      });
-    }
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    const refusal = (error.details ?? {}) as { reason?: string };
+    // Keep how long the lock lasts or what length is needed, so the till can say it.
+    const { reason: _reason, ...rest } = refusal;
+    const reason =
+      refusal.reason === 'LOCKED'
+        ? 'AUTHORIZER_LOCKED'
+        : refusal.reason === 'PIN_CHANGE_REQUIRED'
+          ? 'AUTHORIZER_PIN_CHANGE'
+          : 'BAD_AUTHORIZATION';
+    throw new DomainError('FORBIDDEN', `${what}: the authorizing PIN was not accepted`, {
+      ...(reason === 'BAD_AUTHORIZATION' ? {} : rest),
+      reason,
+    });
   }
   if (!hasRole(authorizer, atLeast)) {
     throw new DomainError(
       'FORBIDDEN',
-      `${what} needs a ${atLeast}; ${authorizer.name} is a ${authorizer.role}`,
+      `${what} needs ${roleWithArticle(atLeast)}; ${authorizer.name} is ${roleWithArticle(authorizer.role)}`,
       {
         reason: 'AUTHORIZER_ROLE',
         required: atLeast,
@@ -147,6 +100,7 @@ export const usersHandlers: AreaHandlers<'users'> = {
     access: 'admin',
     run: (input, ctx) =>
       inTransaction(ctx, () => {
+        checkNewPin(ctx, input.pin, 'pin');
         if (byName(ctx, input.name)) {
           throw new DomainError('CONFLICT', `There is already a user called ${input.name}`, {
             reason: 'DUPLICATE_NAME',
@@ -194,10 +148,26 @@ export const usersHandlers: AreaHandlers<'users'> = {
         .orderBy(asc(users.name))
         .all(),
   },
+  'users.lockAlerts': { access: 'admin', run: (_input, ctx) => listLockAlerts(ctx) },
+  'users.dismissLockAlerts': {
+    access: 'admin',
+    run: (input, ctx) =>
+      inTransaction(ctx, () => {
+        const dismissed = dismissLockAlerts(ctx, input.ids);
+        writeAudit(ctx, {
+          action: 'users.dismissLockAlerts',
+          entity: 'lock_alert',
+          entityId: input.ids.join(','),
+          after: { dismissed },
+        });
+        return { dismissed };
+      }),
+  },
   'users.update': {
     access: 'admin',
     run: (input, ctx) =>
       inTransaction(ctx, () => {
+        if (input.pin !== undefined) checkNewPin(ctx, input.pin, 'pin');
         const before = ctx.db.orm.select().from(users).where(eq(users.id, input.id)).get();
         if (!before) throw new DomainError('NOT_FOUND', `User ${input.id} does not exist`);
         const demotes =
@@ -219,7 +189,7 @@ export const usersHandlers: AreaHandlers<'users'> = {
               ...changes,
               ...(pin === undefined
                 ? {}
-                : { pinHash: hashPin(pin), failedLogins: 0, lockedUntil: null }),
+                : { pinHash: hashPin(pin), failedLogins: 0, lockouts: 0, lockedUntil: null }),
               updatedAt: ctx.now().toISOString(),
             })
             .where(eq(users.id, id))
@@ -246,12 +216,30 @@ export const usersHandlers: AreaHandlers<'users'> = {
   },
 };
 
+/** A user sets a new PIN with their current one; the check and the change commit together. */
+function changeOwnPin(
+  ctx: ServiceContext,
+  input: { name: string; pin: string; newPin: string },
+): { changed: true } {
+  checkNewPin(ctx, input.newPin, 'newPin');
+  checkPin(ctx, input, 'auth.changePin', (actor) => {
+    ctx.db.orm
+      .update(users)
+      .set({ pinHash: hashPin(input.newPin), updatedAt: ctx.now().toISOString() })
+      .where(eq(users.id, actor.id))
+      .run();
+  });
+  return { changed: true };
+}
+
 /**
- * auth.login returns the actor; the API layer keeps it for the caller's
- * session (window, connection or command). The payload never names the actor.
+ * auth.login returns the actor, its audit row already written with the check;
+ * the API layer keeps it for the caller's session (window, connection or
+ * command). The payload never names the actor.
  */
 export const authHandlers: AreaHandlers<'auth'> = {
   'auth.login': { access: 'public', run: (input, ctx) => authenticate(ctx, input.name, input.pin) },
+  'auth.changePin': { access: 'public', run: (input, ctx) => changeOwnPin(ctx, input) },
   'auth.logout': { access: 'public', run: () => ({ loggedOut: true as const }) },
   'auth.current': { access: 'public', run: (_input, ctx) => ctx.actor },
 };

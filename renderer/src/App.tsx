@@ -6,6 +6,7 @@ import { useT } from './i18n';
 import { errorMessage } from './i18n/errors';
 import { CashScreen } from './screens/cash/CashScreen';
 import { CustomersScreen } from './screens/customers/CustomersScreen';
+import { LockAlertsDialog } from './screens/login/LockAlertsDialog';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { ProductsScreen } from './screens/products/ProductsScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
@@ -68,6 +69,7 @@ export function App() {
       {phase === 'ready' && (
         <Layout>
           <Routed />
+          <LockAlertsDialog />
         </Layout>
       )}
       <Toasts />

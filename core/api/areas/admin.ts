@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { NEGATIVE_STOCK_POLICIES, RECEIPT_FORMATS, LANGUAGES, ROLES } from '../model';
-import type { Actor, Register, Settings, TaxCategoryInfo, User } from '../model';
+import type { Actor, LockAlert, Register, Settings, TaxCategoryInfo, User } from '../model';
 import { area, channel } from '../channel';
-import { empty, id, pin, requiredText, text } from '../schemas';
+import { amount, empty, enteredPin, id, multilineText, pin, requiredText, text } from '../schemas';
 import { DOCUMENT_TYPES } from '../../numbering';
 import { ROUNDING_METHODS } from '../../tax/types';
 import { ROUNDING_MODES } from '../../money/rounding';
@@ -37,13 +37,21 @@ export const SettingsUpdateInput = z
     scaleLayouts: z.array(ScaleLayoutInput).max(10),
     defaultDocumentType: z.enum(DOCUMENT_TYPES),
     cashierPriceOverride: z.boolean(),
-    receiptFooter: text(500),
+    /** Whole percent; 100 lets cashiers give any discount. */
+    discountLimit: z.number().int().min(0).max(100),
+    /** Minor units; 0 means every cash-out needs a supervisor. */
+    cashOutLimit: amount,
+    /** An absolute local folder (not a network share), or '' for none. */
+    documentsFolder: text(500),
+    /** Printed line by line under every receipt: the one multi-line text field. */
+    receiptFooter: multilineText(500),
     receiptFormat: z.enum(RECEIPT_FORMATS),
     printerName: text(120),
     printerHost: text(120),
     printerPort: z.number().int().min(1).max(65535),
     autoPrint: z.boolean(),
     openDrawerOnCash: z.boolean(),
+    requireSixDigitPins: z.boolean(),
   })
   .strict()
   .partial();
@@ -130,12 +138,26 @@ export const usersChannels = area('users', {
     summary: 'Active user names for the login screen (no login needed).',
     input: empty,
   }),
+  lockAlerts: channel<LockAlert[]>()({
+    summary: 'Users locked out by wrong PINs that no admin has dismissed yet (admin).',
+    input: empty,
+  }),
+  dismissLockAlerts: channel<{ dismissed: number }>()({
+    summary: 'Marks lockout alerts as seen by this admin (audited).',
+    input: z.object({ ids: z.array(id).min(1).max(100) }).strict(),
+  }),
 });
 
 export const authChannels = area('auth', {
   login: channel<Actor>()({
-    summary: 'Name + PIN gives the acting user for this window, connection or command.',
-    input: z.object({ name: requiredText(60), pin: z.string().max(16) }).strict(),
+    summary:
+      'Name + PIN gives the acting user for this window, connection or command. Five wrong PINs lock the user for 1, then 5, 15 and 60 minutes; a PIN shorter than the store requires must be changed first.',
+    input: z.object({ name: requiredText(60), pin: enteredPin }).strict(),
+  }),
+  changePin: channel<{ changed: true }>()({
+    summary:
+      'A user changes their own PIN with the current one (no login needed; counts toward the lock like a login).',
+    input: z.object({ name: requiredText(60), pin: enteredPin, newPin: pin }).strict(),
   }),
   logout: channel<{ loggedOut: true }>()({ summary: 'Forgets the acting user.', input: empty }),
   current: channel<Actor | null>()({ summary: 'The acting user, if any.', input: empty }),

@@ -3,6 +3,7 @@ import { CASH_MOVEMENT_TYPES } from '../model';
 import type { CashMovement, CashReport, CashSession } from '../model';
 import { area, channel } from '../channel';
 import { amount, empty, text, uuid } from '../schemas';
+import { Authorization } from './sales';
 
 const Denominations = z
   .array(z.object({ value: amount.min(1), count: z.number().int().min(0).max(1_000_000) }).strict())
@@ -19,7 +20,7 @@ export const cashChannels = area('cash', {
   }),
   movement: channel<CashMovement>()({
     summary:
-      'Cash in (domicilio, servicio, mano_obra, otro) or out (retiro, gasto, otro) of the open session.',
+      "Cash in (domicilio, servicio, mano_obra, otro) or out (retiro, gasto, otro) of the open session. A cashier's cash-out above the store's `cashOutLimit` is FORBIDDEN (CASH_OUT_OVER_LIMIT) unless `authorizedBy` names a supervisor or admin with their PIN.",
     input: z
       .object({
         id: uuid,
@@ -27,6 +28,7 @@ export const cashChannels = area('cash', {
         type: z.enum(CASH_MOVEMENT_TYPES),
         amount: amount.min(1),
         description: text(200).default(''),
+        authorizedBy: Authorization.optional(),
       })
       .strict(),
   }),
@@ -36,12 +38,13 @@ export const cashChannels = area('cash', {
   }),
   close: channel<CashReport>()({
     summary:
-      'Closes the open session with the counted cash, optionally by denomination, and returns its Z report.',
+      'Closes the open session with the counted cash, optionally by denomination, and returns its Z report. A cashier closing a session another user opened is FORBIDDEN (CLOSE_OTHERS_SESSION) unless `authorizedBy` names a supervisor or admin with their PIN.',
     input: z
       .object({
         countedCash: amount.optional(),
         denominations: Denominations.optional(),
         notes: text(300).optional(),
+        authorizedBy: Authorization.optional(),
       })
       .strict()
       .refine((v) => v.countedCash !== undefined || v.denominations !== undefined, {

@@ -9,14 +9,24 @@ import type {
   ScanResult,
 } from '../model';
 import { area, channel } from '../channel';
-import { amount, empty, id, pageInput, requiredText, scannedCode, text } from '../schemas';
+import {
+  amount,
+  empty,
+  id,
+  noControlCharacters,
+  pageInput,
+  requiredText,
+  scannedCode,
+  text,
+} from '../schemas';
 
 const productCode = z
   .string()
   .trim()
   .min(1, 'is required')
   .max(32)
-  .regex(/^[^\s\p{Cc}]+$/u, 'may not contain spaces or control characters');
+  .regex(/^[^\s\p{Cc}]+$/u, 'may not contain spaces or control characters')
+  .superRefine(noControlCharacters());
 
 /** Stock quantities may be zero or negative (a count can reveal a loss); sale quantities may not. */
 const stockQuantity = z
@@ -143,8 +153,15 @@ export const categoriesChannels = area('categories', {
 });
 
 const CustomerFields = {
-  documentType: z.string().trim().min(1).max(12).nullable(),
-  documentNumber: z.string().trim().toUpperCase().min(1).max(20).nullable(),
+  documentType: z.string().trim().min(1).max(12).superRefine(noControlCharacters()).nullable(),
+  documentNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(1)
+    .max(20)
+    .superRefine(noControlCharacters())
+    .nullable(),
   name: requiredText(120),
   phone: text(40),
   email: z.union([z.literal(''), z.email().max(120)]),

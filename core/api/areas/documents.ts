@@ -23,8 +23,12 @@ export type CashReportFormat = (typeof CASH_REPORT_FORMATS)[number];
  * Where to write the PDF. Only absolute paths: the main process's working
  * folder means nothing to the caller (the renderer, the CLI, webhost), so a
  * relative path would land somewhere nobody expects. POSIX `/…`, Windows
- * `C:\…` and UNC `\\server\…` are absolute. The .pdf ending keeps a typo from
- * overwriting something else, such as the database file itself.
+ * `C:\…` and UNC `\\server\…` are absolute; writing to a network share
+ * (`\\server\…`, `//server/…`) is FORBIDDEN (UNC_PATH, audited). The file
+ * must lie under the app's documents folder (`<data dir>/documents`) or the
+ * folder an admin set in settings (`documentsFolder`), with no `..`; anything
+ * else is FORBIDDEN too. The .pdf ending keeps a typo from overwriting
+ * something else, such as the database file itself.
  */
 export const outputFile = z
   .string()
@@ -36,12 +40,20 @@ export const outputFile = z
     'must be an absolute path to a .pdf file',
   );
 
+/** An existing file at `out` is replaced only when this is true (else CONFLICT FILE_EXISTS). */
+const overwrite = z.boolean().optional();
+
 export const documentsChannels = area('documents', {
   sale: channel<RenderedDocument>()({
     summary:
       "A sale's receipt (80 mm or 58 mm roll) or A4 invoice as PDF: taxes as the country requires, amount in words, QR; voided sales marked ANULADA.",
     input: z
-      .object({ saleId: uuid, format: z.enum(SALE_DOCUMENT_FORMATS), out: outputFile.optional() })
+      .object({
+        saleId: uuid,
+        format: z.enum(SALE_DOCUMENT_FORMATS),
+        out: outputFile.optional(),
+        overwrite,
+      })
       .strict(),
   }),
   saleReturn: channel<RenderedDocument>()({
@@ -51,6 +63,7 @@ export const documentsChannels = area('documents', {
         returnId: uuid,
         format: z.enum(SALE_DOCUMENT_FORMATS),
         out: outputFile.optional(),
+        overwrite,
       })
       .strict(),
   }),
@@ -62,6 +75,7 @@ export const documentsChannels = area('documents', {
         sessionId: uuid,
         format: z.enum(CASH_REPORT_FORMATS),
         out: outputFile.optional(),
+        overwrite,
       })
       .strict(),
   }),

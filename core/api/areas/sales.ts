@@ -6,8 +6,8 @@ import {
   amount,
   date,
   id,
+  enteredPin,
   pageInput,
-  pin,
   quantity,
   reason,
   requiredText,
@@ -39,9 +39,13 @@ export const PaymentInput = z
     id: uuid.optional(),
     method: z.enum(PAYMENT_METHODS),
     /** What was handed over, in the payment's currency. Omit for CREDITO (the balance). */
-    amount: amount.optional(),
+    amount: amount
+      .optional()
+      .describe(
+        'What was handed over, in the payment currency. Required unless `method` is `CREDITO`, whose amount is the balance left.',
+      ),
     currency: currencyCode.optional(),
-    bank: text(50).optional(),
+    bank: text(50).optional().describe('Required when `method` is `TRANSFERENCIA`.'),
     reference: text(100).optional(),
   })
   .strict()
@@ -55,7 +59,12 @@ export const PaymentInput = z
   });
 
 /** A supervisor or admin who authorizes, at the till, what the acting cashier may not do. */
-export const Authorization = z.object({ name: requiredText(60), pin }).strict();
+export const Authorization = z
+  .object({ name: requiredText(60), pin: enteredPin })
+  .strict()
+  .describe(
+    "A supervisor's or admin's name and PIN, authorizing on the spot what the acting user may not do alone.",
+  );
 
 export const SaleCreateInput = z
   .object({
@@ -116,7 +125,7 @@ export const SaleUpdateInput = z
 export const salesChannels = area('sales', {
   create: channel<Sale>()({
     summary:
-      'Sells: totals from the tax engine, stock checked and deducted, numbered, paid, audited and queued for sync in one transaction. Idempotent by id.',
+      "Sells: totals from the tax engine, stock checked and deducted, numbered, paid, audited and queued for sync in one transaction. Idempotent by id: the same request again returns the stored sale; another request under a used id is CONFLICT `IDEMPOTENCY_MISMATCH`. A cashier's price override or a discount over the store's `discountLimit` (a line's, or line and order discounts together) is FORBIDDEN (PRICE_OVERRIDE, DISCOUNT_OVER_LIMIT) unless `authorizedBy` names a supervisor or admin with their PIN.",
     input: SaleCreateInput,
   }),
   get: channel<Sale>()({
@@ -142,13 +151,21 @@ export const salesChannels = area('sales', {
   }),
   update: channel<Sale>()({
     summary:
-      'Edits a sale (EDITADA) with a reason: customer, payments or lines; stock moves by the difference.',
+      "Edits a sale (EDITADA) with a reason: customer, payments or lines; stock moves by the difference. A cashier needs `authorizedBy` (a supervisor or admin with their PIN) to edit another user's sale (EDIT_OTHERS_SALE), to lower its total (EDIT_LOWERS_TOTAL) or the cash it kept (EDIT_LOWERS_CASH), or for a discount over the limit (DISCOUNT_OVER_LIMIT).",
     input: SaleUpdateInput,
   }),
   void: channel<Sale>()({
     summary:
-      'Voids a sale (ANULADA) with a reason: supervisor or admin, or a cashier with their PIN. Restores stock; the number stays.',
-    input: z.object({ id: uuid, reason, authorizedBy: Authorization.optional() }).strict(),
+      'Voids a sale (ANULADA) with a reason; stock is restored and the number stays. A supervisor or admin voids alone; a cashier must send `authorizedBy` naming a supervisor or admin with their PIN (else FORBIDDEN `VOID_NEEDS_SUPERVISOR`).',
+    input: z
+      .object({
+        id: uuid,
+        reason,
+        authorizedBy: Authorization.optional().describe(
+          "Required when the acting user is a cashier: a supervisor's or admin's name and PIN.",
+        ),
+      })
+      .strict(),
   }),
   delete: channel<{ deleted: true; number: string }>()({
     summary: 'Deletes a sale (admin): stock restored, the full sale kept in the audit log.',
@@ -156,7 +173,7 @@ export const salesChannels = area('sales', {
   }),
   return: channel<SaleReturn>()({
     summary:
-      'A numbered credit note for some or all lines of a sale: stock back, refund from the open session.',
+      'A numbered credit note for some or all lines of a sale: stock back, refund from the open session. Idempotent by id like `sales.create` (`IDEMPOTENCY_MISMATCH`).',
     input: z
       .object({
         id: uuid,

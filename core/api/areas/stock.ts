@@ -10,6 +10,14 @@ const signedQuantity = z
   .refine((q) => Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, 'at most 3 decimals')
   .transform((q) => Math.round(q * 1000));
 
+/** What a count found on the shelf: zero or more, never below (a delta may be negative). */
+const countedQuantity = z
+  .number()
+  .min(0, 'a counted quantity cannot be negative; use a negative delta to take stock out')
+  .max(1_000_000)
+  .refine((q) => Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, 'at most 3 decimals')
+  .transform((q) => Math.round(q * 1000));
+
 export const stockChannels = area('stock', {
   adjust: channel<StockMovement>()({
     summary:
@@ -17,8 +25,10 @@ export const stockChannels = area('stock', {
     input: z
       .object({
         productId: id,
+        /** Added to the stock; negative takes it out. */
         delta: signedQuantity.optional(),
-        counted: signedQuantity.optional(),
+        /** The stock as counted, 0 or more; the movement is the difference. */
+        counted: countedQuantity.optional(),
         reason,
       })
       .strict()

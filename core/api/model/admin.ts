@@ -18,6 +18,20 @@ export interface User extends Actor {
   readonly createdAt: string;
 }
 
+/** A user locked out by wrong PINs, shown to an admin until dismissed. */
+export interface LockAlert {
+  readonly id: number;
+  readonly userId: number;
+  readonly userName: string;
+  readonly firstLockedAt: string;
+  readonly lastLockedAt: string;
+  readonly lockedUntil: string;
+  /** Lockouts since the user's last good PIN. */
+  readonly lockouts: number;
+  /** Refused PINs: those that locked and every try after. */
+  readonly misses: number;
+}
+
 export interface ScaleLayoutSetting {
   readonly pattern: string;
   readonly priceDecimals: number;
@@ -51,6 +65,12 @@ export interface Settings {
   readonly scaleLayouts: readonly ScaleLayoutSetting[];
   readonly defaultDocumentType: DocumentType;
   readonly cashierPriceOverride: boolean;
+  /** A cashier's line or order discount above this share (whole percent) needs a supervisor. */
+  readonly discountLimit: number;
+  /** A cashier's cash-out above this (minor units) needs a supervisor. */
+  readonly cashOutLimit: number;
+  /** An absolute folder documents.* may also write to; '' for only <data dir>/documents. */
+  readonly documentsFolder: string;
   readonly receiptFooter: string;
   readonly receiptFormat: ReceiptFormat;
   readonly printerName: string;
@@ -58,6 +78,8 @@ export interface Settings {
   readonly printerPort: number;
   readonly autoPrint: boolean;
   readonly openDrawerOnCash: boolean;
+  /** New PINs need 6 digits; shorter ones must be changed at the next login. */
+  readonly requireSixDigitPins: boolean;
   readonly register: { readonly id: number; readonly code: string; readonly name: string };
 }
 

@@ -6,6 +6,7 @@ import {
   type CashMovement,
   type CashReport,
   type CashMovementType,
+  type Actor,
 } from '../../../core/api/model';
 import { totalOfCount } from '../../../core/money/denominations';
 import { localDateHour } from '../../../core/time';
@@ -16,7 +17,9 @@ import { writeAudit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
 import { appendEvent } from '../outbox';
 import { tryRollUp } from '../rollups';
+import { requireSupervisor } from '../sales/supervision';
 import { loadStore } from '../store';
+import { authorizeBy } from '../users';
 import { computeCashReport } from './report';
 import { openSessionOf, requireOpenSession, sessionRowById, toCashSession } from './sessions';
 
@@ -36,6 +39,14 @@ function toMovement(ctx: ServiceContext, row: typeof cashMovements.$inferSelect)
     user: { id: row.userId, name: user?.name ?? '' },
     createdAt: row.createdAt,
   };
+}
+
+/** The supervisor who vouched with their PIN, checked outside any transaction so a miss counts. */
+function authorizerOf(
+  ctx: ServiceContext,
+  authorizedBy: { name: string; pin: string } | undefined,
+): Actor | null {
+  return authorizedBy ? authorizeBy(ctx, authorizedBy, 'supervisor', 'Authorizing') : null;
 }
 
 /** The Z report stored at close, or the live X report of an open session. */
@@ -99,8 +110,10 @@ export const cashHandlers: AreaHandlers<'cash'> = {
   'cash.movement': {
     access: 'user',
     run: (input, ctx) => {
-      actorOf(ctx);
+      const actor = actorOf(ctx);
       const store = loadStore(ctx);
+      // Checked before the transaction: a wrong PIN must count even though the movement fails.
+      const authorizer = authorizerOf(ctx, input.authorizedBy);
       const allowed: readonly string[] = input.direction === 'IN' ? CASH_IN_TYPES : CASH_OUT_TYPES;
       if (!allowed.includes(input.type)) {
         throw new DomainError(
@@ -121,6 +134,16 @@ export const cashHandlers: AreaHandlers<'cash'> = {
           .get();
         if (existing) return toMovement(ctx, existing);
         const session = requireOpenSession(ctx, store.registerId);
+        const limit = store.settings.cashOutLimit;
+        if (input.direction === 'OUT' && input.amount > limit) {
+          // Every kind of outflow: a large "gasto" takes the same cash as a "retiro".
+          requireSupervisor(
+            { actor, authorizer },
+            'CASH_OUT_OVER_LIMIT',
+            `A cash-out over ${limit}`,
+            { path: ['amount'], limit, requested: input.amount },
+          );
+        }
         if (input.direction === 'OUT') {
           const { cash } = computeCashReport(ctx, session, store.settings.currency, null);
           if (input.amount > cash.expected) {
@@ -154,7 +177,7 @@ export const cashHandlers: AreaHandlers<'cash'> = {
           action: 'cash.movement',
           entity: 'cashMovement',
           entityId: input.id,
-          after: movement,
+          after: { ...movement, authorizedBy: authorizer?.name },
         });
         appendEvent(ctx, 'cash.movement', input.id, movement);
         return movement;
@@ -201,8 +224,17 @@ export const cashHandlers: AreaHandlers<'cash'> = {
         );
       }
       const counted = byCount ?? input.countedCash ?? 0;
+      const authorizer = authorizerOf(ctx, input.authorizedBy);
       const z = inTransaction(ctx, () => {
         const session = requireOpenSession(ctx, store.registerId);
+        if (session.openedBy !== actor.id) {
+          requireSupervisor(
+            { actor, authorizer },
+            'CLOSE_OTHERS_SESSION',
+            'Closing a cash session another user opened',
+            { openedBy: session.openedBy },
+          );
+        }
         const live = computeCashReport(ctx, session, store.settings.currency, counted);
         const closedAt = ctx.now().toISOString();
         ctx.db.orm
@@ -236,7 +268,7 @@ export const cashHandlers: AreaHandlers<'cash'> = {
           action: 'cash.close',
           entity: 'cashSession',
           entityId: session.id,
-          after: z.cash,
+          after: { ...z.cash, authorizedBy: authorizer?.name },
         });
         appendEvent(ctx, 'cash.closed', session.id, z);
         return z;

@@ -1,264 +1,223 @@
 import { DomainError } from '../../../core/errors';
 import type { ImportIssue, ImportReport } from '../../../core/api/model';
-import { MAX_AMOUNT } from '../../../core/api/schemas';
-import { currency as currencyOf } from '../../../core/money/currency';
-import { inTransaction, statement, type ServiceContext } from '../context';
-import { moveStock } from '../stock-ledger';
-import { loadStore, taxCategoriesOf } from '../store';
-import { ensureCategory } from './categories';
-import { insertProduct, patchProduct } from './products';
+import { busyError, pause, retryWhileBusy } from '../busy';
+import { inTransaction, type ServiceContext } from '../context';
 import {
-  MAX_STOCK,
-  headerOf,
-  PATH_COLUMNS,
-  RowError,
-  parseFlag,
-  parseNumber,
-  parseBarcodes,
-  readRows,
-} from './csv-format';
+  checkImport,
+  checkImportPausing,
+  rowIssue,
+  type ImportOptions,
+  type ImportPlan,
+  type PlannedRow,
+} from './csv-import-check';
 
-export interface ImportOptions {
-  readonly csv: string;
-  readonly skipInvalid: boolean;
-  readonly dryRun: boolean;
+export type { ImportOptions } from './csv-import-check';
+
+/**
+ * How long one transaction of the chunked import may write: better-sqlite3
+ * runs a transaction without giving the event loop back, so one transaction
+ * of 50,000 rows froze the host (every till, every page) for a minute. A
+ * chunk ends after IMPORT_CHUNK_MS or IMPORT_CHUNK_ROWS rows, whichever comes
+ * first (a row takes about a millisecond, more on a busy machine), so a sale
+ * posted meanwhile waits for one short chunk at most.
+ */
+export const IMPORT_CHUNK_MS = 100;
+export const IMPORT_CHUNK_ROWS = 500;
+
+/**
+ * The gap between two chunks. It hands the event loop to whatever waits in
+ * this process, and leaves the write lock free long enough for another
+ * process (a till selling while `pos import-products` runs) to take it: SQLite
+ * has no queue for the lock, a waiter only polls.
+ */
+const CHUNK_GAP_MS = 5;
+
+/** How long one chunk waits for another process's write lock before the import stops with BUSY. */
+const CHUNK_BUSY_WAIT_MS = 10_000;
+
+function report(
+  plan: ImportPlan,
+  options: ImportOptions,
+  created: number,
+  updated: number,
+): ImportReport {
+  return {
+    dryRun: options.dryRun,
+    rows: plan.rows,
+    created,
+    updated,
+    skipped: plan.rows - created - updated,
+    errors: [...plan.errors].sort((a, b) => a.line - b.line),
+  };
 }
 
 /**
- * Upserts products by code. Every row is checked first and every bad row is
- * reported with its line; unless told to skip them, one bad row means nothing
- * is written. The writes are one transaction either way.
+ * The refusal of a file with bad rows. The message names the API's option;
+ * the CLI names --skip-invalid and the UI its checkbox (by the reason).
  */
-export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): ImportReport {
-  const store = loadStore(ctx);
-  const { settings, profile } = store;
-  const digits = currencyOf(settings.currency).minorDigits;
-  const taxCodes = new Set(taxCategoriesOf(ctx).map((t) => t.code));
-  const { rows, fileErrors } = readRows(options.csv);
-  if (fileErrors.length > 0) {
-    const report = {
-      dryRun: options.dryRun,
-      rows: rows.length,
-      created: 0,
-      updated: 0,
-      skipped: rows.length,
-      errors: fileErrors,
-    };
-    if (options.dryRun) return report;
-    throw new DomainError('VALIDATION', 'The file cannot be imported: check its columns', {
+function refusal(plan: ImportPlan, options: ImportOptions): DomainError {
+  return new DomainError(
+    'VALIDATION',
+    plan.fileBad
+      ? 'The file cannot be imported: check its columns'
+      : `${plan.errors.length} rows have errors; nothing was imported. Fix them, or import only the valid rows with skipInvalid`,
+    {
       reason: 'IMPORT_HAS_ERRORS',
-      report,
-    });
-  }
-
-  const errors: ImportIssue[] = [];
-  const seenCodes = new Map<string, number>();
-  const seenBarcodes = new Map<string, string>();
-  const valid: { line: number; apply: () => 'created' | 'updated' }[] = [];
-
-  for (const row of rows) {
-    try {
-      const f = row.fields;
-      const code = (f.code ?? '').trim();
-      if (!code || /[\s\p{Cc}]/u.test(code) || code.length > 32)
-        throw new RowError(
-          'code',
-          'INVALID_CODE',
-          'The code is required, up to 32 characters, without spaces',
-        );
-      const earlier = seenCodes.get(code);
-      if (earlier)
-        throw new RowError(
-          'code',
-          'DUPLICATE_IN_FILE',
-          `Code ${code} is repeated (first on line ${earlier})`,
-        );
-      seenCodes.set(code, row.line);
-      const name = (f.name ?? '').trim();
-      if (!name || name.length > 120)
-        throw new RowError('name', 'INVALID_NAME', 'The name is required, up to 120 characters');
-      const price = parseNumber(f.price ?? '', settings.locale, digits, 'price', MAX_AMOUNT);
-      const cost = f.cost
-        ? parseNumber(f.cost, settings.locale, digits, 'cost', MAX_AMOUNT)
-        : undefined;
-      const soldByText = (f.soldBy ?? '').toLowerCase();
-      const soldBy =
-        soldByText === ''
-          ? undefined
-          : ['peso', 'kg', 'kilo', 'weight', 'granel'].includes(soldByText)
-            ? 'weight'
-            : ['unidad', 'unit', 'und', 'u'].includes(soldByText)
-              ? 'unit'
-              : null;
-      if (soldBy === null)
-        throw new RowError('soldBy', 'INVALID_UNIT', `"${f.soldBy}" is not unidad or peso`);
-      const taxCategory = f.taxCategory ? f.taxCategory.toUpperCase() : undefined;
-      if (taxCategory && !taxCodes.has(taxCategory)) {
-        throw new RowError(
-          'taxCategory',
-          'UNKNOWN_TAX_CATEGORY',
-          `Tax category "${f.taxCategory}" does not exist (use ${[...taxCodes].join(', ')})`,
-        );
-      }
-      const stock = f.stock
-        ? parseNumber(f.stock, settings.locale, 3, 'stock', MAX_STOCK, true)
-        : undefined;
-      const minStock = f.minStock
-        ? parseNumber(f.minStock, settings.locale, 3, 'minStock', MAX_STOCK)
-        : undefined;
-      const trackStock =
-        f.trackStock === undefined || f.trackStock === ''
-          ? undefined
-          : parseFlag(f.trackStock, 'trackStock');
-      const active =
-        f.active === undefined || f.active === '' ? undefined : parseFlag(f.active, 'active');
-      const allowNegative =
-        f.allowNegative === undefined || f.allowNegative === ''
-          ? undefined
-          : parseFlag(f.allowNegative, 'allowNegative');
-      const barcodes = f.barcodes === undefined ? undefined : parseBarcodes(f.barcodes);
-      for (const barcode of barcodes ?? []) {
-        const owner = seenBarcodes.get(barcode);
-        if (owner && owner !== code)
-          throw new RowError(
-            'barcodes',
-            'DUPLICATE_IN_FILE',
-            `Barcode ${barcode} is also on product ${owner}`,
-          );
-        seenBarcodes.set(barcode, code);
-      }
-      const categoryName = f.category?.trim() || undefined;
-      if (categoryName && categoryName.length > 60)
-        throw new RowError('category', 'INVALID_CATEGORY', 'A category has up to 60 characters');
-
-      valid.push({
-        line: row.line,
-        apply: () => {
-          const categoryId = categoryName ? ensureCategory(ctx, categoryName) : undefined;
-          const existing = statement(ctx, 'SELECT id, stock FROM products WHERE code = ?').get(
-            code,
-          ) as { id: number; stock: number } | undefined;
-          if (existing) {
-            patchProduct(ctx, {
-              id: existing.id,
-              name,
-              price,
-              ...(cost === undefined ? {} : { cost }),
-              ...(soldBy === undefined ? {} : { soldBy }),
-              ...(taxCategory === undefined ? {} : { taxCategory }),
-              ...(categoryId === undefined ? {} : { categoryId }),
-              ...(minStock === undefined ? {} : { minStock }),
-              ...(trackStock === undefined ? {} : { trackStock }),
-              ...(active === undefined ? {} : { active }),
-              ...(allowNegative === undefined ? {} : { allowNegative }),
-              ...(barcodes === undefined ? {} : { barcodes }),
-            });
-            if (stock !== undefined && stock !== existing.stock) {
-              moveStock(ctx, {
-                productId: existing.id,
-                quantity: stock - existing.stock,
-                kind: 'IMPORT',
-                reason: 'Importación CSV',
-              });
-            }
-            return 'updated';
-          }
-          const product = insertProduct(
-            ctx,
-            {
-              code,
-              name,
-              price,
-              cost: cost ?? 0,
-              soldBy: soldBy ?? 'unit',
-              taxCategory: taxCategory ?? profile.defaultTaxCategory,
-              categoryId: categoryId ?? null,
-              minStock: minStock ?? 0,
-              trackStock: trackStock ?? true,
-              allowNegative: allowNegative ?? false,
-              active: active ?? true,
-              barcodes: barcodes ?? [],
-            },
-            profile.defaultTaxCategory,
-          );
-          if (stock !== undefined && stock !== 0) {
-            moveStock(ctx, {
-              productId: product.id,
-              quantity: stock,
-              kind: 'IMPORT',
-              reason: 'Importación CSV',
-            });
-          }
-          return 'created';
-        },
-      });
-    } catch (error) {
-      if (error instanceof RowError) {
-        errors.push({
-          line: row.line,
-          field: error.field ? headerOf(error.field) : null,
-          reason: error.reason,
-          message: error.message,
-        });
-      } else {
-        throw error;
-      }
-    }
-  }
-
-  const summary = (created: number, updated: number): ImportReport => ({
-    dryRun: options.dryRun,
-    rows: rows.length,
-    created,
-    updated,
-    skipped: rows.length - created - updated,
-    errors,
-  });
-
-  // Rows can still fail against the database (a barcode owned by another
-  // product). Every valid row is tried, each in its own savepoint, so the
-  // report names every bad row at once; the whole import is rolled back when
-  // it is a dry run or when any row failed and bad rows are not to be skipped.
-  let created = 0;
-  let updated = 0;
-  const rollback = new Error('rolled back');
-  try {
-    inTransaction(ctx, () => {
-      for (const row of valid) {
-        try {
-          const outcome = ctx.db.sqlite.transaction(row.apply)();
-          if (outcome === 'created') created++;
-          else updated++;
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          errors.push(rowIssue(row.line, error));
-        }
-      }
-      if (options.dryRun || (errors.length > 0 && !options.skipInvalid)) throw rollback;
-    });
-  } catch (error) {
-    if (error !== rollback) throw error;
-  }
-  errors.sort((a, b) => a.line - b.line);
-  if (errors.length > 0 && !options.skipInvalid && !options.dryRun) {
-    throw new DomainError('VALIDATION', `${errors.length} rows have errors; nothing was imported`, {
-      reason: 'IMPORT_HAS_ERRORS',
-      report: summary(0, 0),
-    });
-  }
-  return summary(created, updated);
+      // Whether skipping bad rows would import something: not when the columns are wrong.
+      canSkip: !plan.fileBad && plan.planned.length > 0,
+      report: report(plan, options, 0, 0),
+    },
+  );
 }
 
-/** A domain error from the product rules, as a report line naming its column where it can. */
-function rowIssue(line: number, error: DomainError): ImportIssue {
-  const path = error.details?.path;
-  const key =
-    Array.isArray(path) && typeof path[0] === 'string' ? PATH_COLUMNS[path[0]] : undefined;
-  const reason = error.details?.reason;
-  return {
-    line,
-    field: key ? headerOf(key) : null,
-    reason: typeof reason === 'string' ? reason : error.code,
-    message: error.message,
-  };
+/** The report when nothing is to be written (a dry run), or the refusal when rows are bad. */
+function settle(plan: ImportPlan, options: ImportOptions): ImportReport | undefined {
+  if (options.dryRun) {
+    return report(plan, options, plan.creates, plan.planned.length - plan.creates);
+  }
+  if (plan.errors.length > 0 && (plan.fileBad || !options.skipInvalid))
+    throw refusal(plan, options);
+  return undefined;
+}
+
+/**
+ * Writes rows in the caller's transaction, each in its own savepoint. The
+ * rows were checked, so a refusal here means the database changed since
+ * (someone took a barcode meanwhile): with skipInvalid the row is reported
+ * and skipped, otherwise the whole transaction is rolled back.
+ */
+function applyRows(
+  ctx: ServiceContext,
+  rows: readonly PlannedRow[],
+  skipInvalid: boolean,
+  errors: ImportIssue[],
+  chunk: { readonly from: number; readonly rows: number; readonly ms: number } = {
+    from: 0,
+    rows: Infinity,
+    ms: Infinity,
+  },
+): { created: number; updated: number; next: number } {
+  const deadline = performance.now() + chunk.ms;
+  const end = Math.min(rows.length, chunk.from + chunk.rows);
+  let created = 0;
+  let updated = 0;
+  let next = chunk.from;
+  while (next < end && (next === chunk.from || performance.now() < deadline)) {
+    const row = rows[next++]!;
+    try {
+      if (ctx.db.sqlite.transaction(row.apply)() === 'created') created++;
+      else updated++;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (!skipInvalid) throw new ChangedMeanwhile(row, error);
+      errors.push(rowIssue(row.line, error));
+    }
+  }
+  return { created, updated, next };
+}
+
+class ChangedMeanwhile extends Error {
+  constructor(
+    readonly row: PlannedRow,
+    readonly cause: DomainError,
+  ) {
+    super(cause.message);
+  }
+}
+
+function interrupted(
+  plan: ImportPlan,
+  options: ImportOptions,
+  at: ChangedMeanwhile,
+  created: number,
+  updated: number,
+): DomainError {
+  const issue = rowIssue(at.row.line, at.cause);
+  return new DomainError(
+    'CONFLICT',
+    `Line ${at.row.line} changed in the database while importing (${at.cause.message}); ${created + updated} rows before it were imported. Fix it and import the file again: rows already imported are updated, not duplicated`,
+    {
+      reason: 'IMPORT_INTERRUPTED',
+      report: { ...report(plan, options, created, updated), errors: [...plan.errors, issue] },
+    },
+  );
+}
+
+/**
+ * Upserts products by code, all rows in one transaction. Every row is checked
+ * first and every bad row is reported with its line; unless told to skip
+ * them, one bad row means nothing is written. For small files written in one
+ * go (the demo catalog); the API uses importProductsCsvInChunks.
+ */
+export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): ImportReport {
+  return inTransaction(ctx, () => {
+    const plan = checkImport(ctx, options);
+    const settled = settle(plan, options);
+    if (settled) return settled;
+    const errors = [...plan.errors];
+    try {
+      const { created, updated } = applyRows(ctx, plan.planned, options.skipInvalid, errors);
+      return report({ ...plan, errors }, options, created, updated);
+    } catch (error) {
+      if (error instanceof ChangedMeanwhile) throw interrupted(plan, options, error, 0, 0);
+      throw error;
+    }
+  });
+}
+
+/**
+ * The same import for files of any size, as the API runs it: the whole file is
+ * checked first (all or nothing, as above), then written in short
+ * transactions (IMPORT_CHUNK_MS), giving the event loop and the write lock back between
+ * chunks, so tills keep selling while a 50,000-row catalog goes in. Progress
+ * (rows written of rows to write) is told to ctx.progress after each chunk.
+ *
+ * A crash, a kill or a power cut between chunks leaves the chunks already
+ * committed, whole (each chunk is one transaction). Rows are upserted by
+ * code and the stock column is the count to reach, not an amount to add, so
+ * running the same import again writes the rest and leaves the catalog as one
+ * clean import would (the rows written twice are counted as updated, with a
+ * second audit row and no new stock movement).
+ */
+export async function importProductsCsvInChunks(
+  ctx: ServiceContext,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const plan = await checkImportPausing(ctx, options);
+  const settled = settle(plan, options);
+  if (settled) return settled;
+  const errors = [...plan.errors];
+  const total = plan.planned.length;
+  let created = 0;
+  let updated = 0;
+  let next = 0;
+  ctx.progress?.(0, total);
+  while (next < total) {
+    if (next > 0) await pause(CHUNK_GAP_MS);
+    const chunk = { from: next, rows: IMPORT_CHUNK_ROWS, ms: IMPORT_CHUNK_MS };
+    try {
+      const done = await retryWhileBusy(
+        () =>
+          inTransaction(ctx, () =>
+            applyRows(ctx, plan.planned, options.skipInvalid, errors, chunk),
+          ),
+        CHUNK_BUSY_WAIT_MS,
+      );
+      created += done.created;
+      updated += done.updated;
+      next = done.next;
+    } catch (error) {
+      if (error instanceof ChangedMeanwhile)
+        throw interrupted(plan, options, error, created, updated);
+      if (error instanceof DomainError && error.code === 'BUSY') {
+        throw busyError({
+          reason: 'IMPORT_INTERRUPTED',
+          report: report({ ...plan, errors }, options, created, updated),
+        });
+      }
+      throw error;
+    }
+    ctx.progress?.(next, total);
+  }
+  return report({ ...plan, errors }, options, created, updated);
 }

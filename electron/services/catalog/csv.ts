@@ -4,4 +4,4 @@
  */
 export { asText, fromText } from './csv-format';
 export { exportProductsCsv } from './csv-export';
-export { importProductsCsv, type ImportOptions } from './csv-import';
+export { importProductsCsv, importProductsCsvInChunks, type ImportOptions } from './csv-import';

@@ -1,6 +1,6 @@
 import type { AreaHandlers } from '../../handler';
 import { loadStore } from '../store';
-import { exportProductsCsv, importProductsCsv } from './csv';
+import { exportProductsCsv, importProductsCsvInChunks } from './csv';
 import { createProduct, getProduct, listProducts, updateProduct } from './products';
 import { scanToResult } from './scan';
 import { searchProducts } from './search';
@@ -15,6 +15,9 @@ export const productsHandlers: AreaHandlers<'products'> = {
   },
   'products.search': { access: 'user', run: (input, ctx) => searchProducts(ctx, input) },
   'products.list': { access: 'user', run: (input, ctx) => listProducts(ctx, input) },
-  'products.import': { access: 'supervisor', run: (input, ctx) => importProductsCsv(ctx, input) },
+  'products.import': {
+    access: 'supervisor',
+    run: (input, ctx) => importProductsCsvInChunks(ctx, input),
+  },
   'products.export': { access: 'supervisor', run: (_input, ctx) => exportProductsCsv(ctx) },
 };

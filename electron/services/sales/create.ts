@@ -15,6 +15,7 @@ import { inTransaction, statement, type ServiceContext } from '../context';
 import { requireOpenSession } from '../cash/sessions';
 import { insertRow } from '../sql';
 import { customerById } from '../catalog/customers';
+import { checkReplay, requestHash } from '../idempotency';
 import { appendEvent } from '../outbox';
 import { moveStock } from '../stock-ledger';
 import { loadStore, taxRulesOf, type Store } from '../store';
@@ -28,6 +29,7 @@ import {
   type PricedLine,
 } from './lines';
 import { takeNumber } from './numbering';
+import { checkDiscounts } from './supervision';
 import { planPayments, type PaymentPlan } from './payments';
 import {
   assembleSale,
@@ -284,25 +286,38 @@ export function checkDocumentType(store: Store, documentType: string, customer: 
   return spec;
 }
 
+/** The stored sale for a replayed id, or undefined; a different request under it is refused. */
+function replayed(ctx: ServiceContext, input: CreateInput, hash: string): Sale | undefined {
+  const existing = findSaleRow(ctx, input.id);
+  if (!existing) return undefined;
+  checkReplay(existing.requestHash, hash, {
+    entity: 'sale',
+    id: existing.id,
+    number: existing.number,
+  });
+  return toSale(ctx, existing);
+}
+
 /**
- * sales.create: everything a sale writes, in one transaction. Creating the
- * same id twice returns the first sale and changes nothing.
+ * sales.create: everything a sale writes, in one transaction. The id is an
+ * idempotency key: the same request again returns the first sale and changes
+ * nothing; another request under the same id is refused (IDEMPOTENCY_MISMATCH).
  */
 export function createSale(ctx: ServiceContext, input: CreateInput): Sale {
   const actor = actorOf(ctx);
+  const hash = requestHash(input, ['authorizedBy']);
   let authorizer: Actor | null = null;
   if (input.authorizedBy) {
     // A retry returns the sale it made without asking for the PIN again.
-    const existing = findSaleRow(ctx, input.id);
-    if (existing) return toSale(ctx, existing);
+    const existing = replayed(ctx, input, hash);
+    if (existing) return existing;
     // Checked before the transaction: a wrong PIN must count even though the sale fails.
     authorizer = authorizeBy(ctx, input.authorizedBy, 'supervisor', 'Authorizing');
   }
 
   return inTransaction(ctx, () => {
-    // Creating the same id twice returns the first sale and changes nothing.
-    const existing = findSaleRow(ctx, input.id);
-    if (existing) return toSale(ctx, existing);
+    const existing = replayed(ctx, input, hash);
+    if (existing) return existing;
     // Read inside the transaction: the register's id and code the sale keeps are as they are now.
     const store = loadStore(ctx);
     const session = requireOpenSession(ctx, store.registerId);
@@ -320,6 +335,7 @@ export function createSale(ctx: ServiceContext, input: CreateInput): Sale {
       { lines: lines.map(toTaxLine), orderDiscount: input.orderDiscount ?? 0 },
       rules,
     );
+    checkDiscounts(totals, { actor, authorizer }, store.settings.discountLimit);
     if (input.expectedTotal !== undefined && input.expectedTotal !== totals.total) {
       throw new DomainError(
         'VALIDATION',
@@ -381,6 +397,7 @@ export function createSale(ctx: ServiceContext, input: CreateInput): Sale {
       editReason: null,
       editedBy: null,
       editedAt: null,
+      requestHash: hash,
     };
     insertRow(ctx, sales, row);
     const detail = insertSaleDetail(ctx, input.id, local.date, lines, totals, plan, createdAt);

@@ -11,6 +11,7 @@ import { inTransaction, type ServiceContext } from '../context';
 import { computeCashReport } from '../cash/report';
 import { requireOpenSession } from '../cash/sessions';
 import { toApiQuantity } from '../catalog/product-rows';
+import { checkReplay, requestHash } from '../idempotency';
 import { appendEvent } from '../outbox';
 import { moveStock } from '../stock-ledger';
 import { loadStore } from '../store';
@@ -124,19 +125,50 @@ export function getSaleReturn(ctx: ServiceContext, id: string): SaleReturn {
   return toSaleReturn(ctx, id);
 }
 
+/** The request a stored return was made from, as parsed (without who authorised it). */
+function storedRequest(ctx: ServiceContext, row: typeof saleReturns.$inferSelect) {
+  const lines = ctx.db.orm
+    .select({ saleLineId: saleReturnLines.saleLineId, quantity: saleReturnLines.quantity })
+    .from(saleReturnLines)
+    .where(eq(saleReturnLines.returnId, row.id))
+    .orderBy(asc(saleReturnLines.id))
+    .all();
+  return {
+    id: row.id,
+    saleId: row.saleId,
+    reason: row.reason,
+    refundMethod: row.refundMethod,
+    lines,
+  };
+}
+
+/**
+ * The stored return for a replayed id, or undefined. Its request is rebuilt
+ * from the rows it wrote (every field of the input is stored, lines in input
+ * order), so no hash column is needed; a different request is refused.
+ */
+function replayedReturn(ctx: ServiceContext, input: ReturnInput): SaleReturn | undefined {
+  const row = ctx.db.orm.select().from(saleReturns).where(eq(saleReturns.id, input.id)).get();
+  if (!row) return undefined;
+  const { id, saleId, reason, refundMethod, lines } = input;
+  checkReplay(
+    requestHash(storedRequest(ctx, row), []),
+    requestHash({ id, saleId, reason, refundMethod, lines }, []),
+    { entity: 'return', id: row.id, number: row.number },
+  );
+  return toSaleReturn(ctx, row.id);
+}
+
 /**
  * sales.return: a numbered credit note for some or all of a sale's lines.
  * Stock goes back, the refund leaves this register's open session, and it is
- * idempotent by the return's id.
+ * idempotent by the return's id: the same request returns the stored credit
+ * note, another request under that id is refused (IDEMPOTENCY_MISMATCH).
  */
 export function returnSale(ctx: ServiceContext, input: ReturnInput): SaleReturn {
   const actor = actorOf(ctx);
-  const existing = ctx.db.orm
-    .select({ id: saleReturns.id })
-    .from(saleReturns)
-    .where(eq(saleReturns.id, input.id))
-    .get();
-  if (existing) return toSaleReturn(ctx, existing.id);
+  const existing = replayedReturn(ctx, input);
+  if (existing) return existing;
   if (!hasRole(actor, 'supervisor')) {
     if (!input.authorizedBy) {
       throw new DomainError('FORBIDDEN', 'A return needs a supervisor or admin', {
@@ -153,6 +185,9 @@ export function returnSale(ctx: ServiceContext, input: ReturnInput): SaleReturn 
   }
   const store = loadStore(ctx);
   return inTransaction(ctx, () => {
+    // Again inside the transaction: another process may have made it since.
+    const again = replayedReturn(ctx, input);
+    if (again) return again;
     const sale = saleRowById(ctx, input.saleId);
     if (sale.status === 'ANULADA') {
       throw new DomainError('INVALID_STATE', `Sale ${sale.number} is voided`, {

@@ -156,7 +156,8 @@ describe('sales.update edge cases', () => {
     await user(till, 'Sergio', 'supervisor', '2222');
     await openSession(till);
     const p = await product(till, { code: 'P', price: 1000, stock: 10 });
-    const sale = await sell(till, [{ productId: p.id }]);
+    // Her own sale: editing someone else's is a refusal of its own (supervision.test.ts).
+    const sale = await actingAs(till, 'Carla', '1111', () => sell(till, [{ productId: p.id }]));
     const input = {
       id: sale.id,
       reason: 'Precio de oferta',

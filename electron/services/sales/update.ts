@@ -28,6 +28,7 @@ import {
 import { priceLine, stockNeeds, toTaxLine, type PricedLine } from './lines';
 import { planPayments, type PaymentRequest } from './payments';
 import { saleRowById, toSale, type SaleRow } from './read';
+import { cashKept, checkDiscounts, checkEditMoney, requireSupervisor } from './supervision';
 import { hasReturns, refuse, requireNotVoided, requireSessionOpen, takenBySale } from './past-sale';
 
 type UpdateInput = z.output<typeof SaleUpdateInput>;
@@ -131,6 +132,16 @@ export function updateSale(ctx: ServiceContext, input: UpdateInput): Sale {
   return inTransaction(ctx, () => {
     const row = saleRowById(ctx, input.id);
     requireNotVoided(row);
+    if (row.cashierId !== actor.id) {
+      requireSupervisor(
+        { actor, authorizer },
+        'EDIT_OTHERS_SALE',
+        `Editing ${row.cashierName}'s sale`,
+        {
+          cashier: row.cashierName,
+        },
+      );
+    }
     const before = toSale(ctx, row);
     const changesMoney =
       input.lines !== undefined ||
@@ -244,6 +255,7 @@ function repriceLines(
     { lines: lines.map(toTaxLine), orderDiscount: input.orderDiscount ?? row.orderDiscount },
     rules,
   );
+  checkDiscounts(totals, who, store.settings.discountLimit);
   // Stock moves by the difference between what the sale took and what it now needs.
   const taken = takenBySale(ctx, row.id);
   const needed = stockNeeds(lines);
@@ -301,6 +313,12 @@ function repriceSale(
     hasRegisteredCustomer: who.hasRegisteredCustomer,
     newId: ctx.newId,
   });
+
+  checkEditMoney(
+    who,
+    { total: row.total, cash: cashKept(oldPayments) },
+    { total: repriced?.totals.total ?? row.total, cash: cashKept(plan.payments) },
+  );
 
   ctx.db.orm.delete(payments).where(eq(payments.saleId, row.id)).run();
   if (!repriced) {

@@ -96,6 +96,9 @@ describe('sales.void', () => {
       code: 'FORBIDDEN',
       details: { reason: 'VOID_NEEDS_SUPERVISOR' },
     });
+    // The message says how a cashier gets it done, not only that it is refused.
+    expect(refused.message).toContain('authorizedBy');
+    expect(refused.message).toContain('supervisor');
     const wrongPin = await actingAs(till, 'Carla', '1111', () =>
       till.fail('sales.void', {
         id: voided.id,
@@ -112,6 +115,7 @@ describe('sales.void', () => {
       }),
     );
     expect(selfAuthorized.details).toMatchObject({ reason: 'AUTHORIZER_ROLE' });
+    expect(selfAuthorized.message).toMatch(/needs a supervisor; Carla is a cashier$/);
     expect((await till.call('sales.get', { id: voided.id })).status).toBe('COMPLETADA');
     expect(await stockOf(till, a)).toBe(7);
     const denied = auditRows(till, 'sales.void').filter((r) => r.outcome === 'denied');

@@ -29,9 +29,13 @@ function voidAuthority(
   const actor = actorOf(ctx);
   if (hasRole(actor, 'supervisor')) return null;
   if (!authorizedBy) {
-    throw new DomainError('FORBIDDEN', 'Voiding a sale needs a supervisor or admin', {
-      reason: 'VOID_NEEDS_SUPERVISOR',
-    });
+    throw new DomainError(
+      'FORBIDDEN',
+      "Voiding a sale needs a supervisor or admin: a cashier sends authorizedBy with a supervisor's or admin's name and PIN",
+      {
+        reason: 'VOID_NEEDS_SUPERVISOR',
+      },
+    );
   }
   return authorizeBy(ctx, authorizedBy, 'supervisor', 'Voiding a sale');
 }

@@ -28,6 +28,29 @@ describe('fieldErrors', () => {
     ).toEqual({ name: 'Obligatorio', amount: 'Obligatorio', price: 'Demasiado grande' });
   });
 
+  it('says a field holds an invisible or control character', () => {
+    const error: ErrorInfo = {
+      code: 'VALIDATION',
+      message: 'Invalid input: name: has a control, bidi or line-break character (U+202E)',
+      details: {
+        reason: 'CONTROL_CHARACTERS',
+        field: 'name',
+        character: 'U+202E',
+        issues: [{ path: 'name', message: 'has…', code: 'custom', reason: 'CONTROL_CHARACTERS' }],
+      },
+    };
+    expect(fieldErrors(error)).toEqual({
+      name: 'Tiene un carácter invisible o de control; bórrelo o escríbalo de nuevo',
+    });
+    expect(reasonText(error)).toBe(
+      'El campo name tiene un carácter invisible o de control (U+202E); bórrelo o escríbalo de nuevo.',
+    );
+    useI18n.setState({ language: 'en' });
+    expect(fieldErrors(error)).toEqual({
+      name: 'Has an invisible or control character; delete it or type it again',
+    });
+  });
+
   it("uses the screen's own sentence for a reason, with the format hint in the UI language", () => {
     expect(fieldErrors(badDocument, 'customers')).toEqual({
       documentNumber: 'Número no válido: 8 dígitos',

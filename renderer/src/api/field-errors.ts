@@ -9,12 +9,14 @@ interface Issue {
   readonly path: string;
   readonly code: string;
   readonly message: string;
+  readonly reason?: string;
 }
 
 /** zod's issue codes in the UI language (its own messages are for developers, in English). */
 function issueText(issue: Issue): string {
   // The schemas say "is required" for an empty required field, whatever the check.
   if (issue.message === 'is required') return t('common.validation.required');
+  if (issue.reason === 'CONTROL_CHARACTERS') return t('common.validation.controlCharacters');
   switch (issue.code) {
     case 'too_small':
       return t('common.validation.tooSmall');

@@ -1,11 +1,18 @@
 import type { ErrorInfo } from '../../../core/errors';
 import { hintText } from './hint-text';
-import { money, quantity, t, tryT } from './index';
+import { dateTime, money, quantity, t, tryT } from './index';
 
 interface StockItem {
   name: string;
   requested: number;
   available: number;
+}
+
+/** How long a PIN lock still lasts: "45 segundos", "1 minuto", "5 minutos". */
+export function waitText(seconds: number): string {
+  if (seconds < 60) return t('errors.waitSeconds', { n: Math.max(1, Math.ceil(seconds)) });
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? t('errors.waitMinute') : t('errors.waitMinutes', { n: minutes });
 }
 
 /**
@@ -19,8 +26,14 @@ export function reasonParams(details: Record<string, unknown>): Record<string, s
     if (typeof value === 'string' || typeof value === 'number') params[key] = value;
   }
   if (typeof details.missing === 'number') params.missing = money(details.missing);
+  // A cash limit is money; a discount limit is a percent.
+  if (details.reason === 'CASH_OUT_OVER_LIMIT' && typeof details.limit === 'number')
+    params.limit = money(details.limit);
   if (Array.isArray(details.required)) params.required = details.required.join(' / ');
   if (typeof params.hint === 'string') params.hint = hintText(params.hint);
+  if (typeof details.retryAfterSeconds === 'number')
+    params.wait = waitText(details.retryAfterSeconds);
+  if (typeof details.until === 'string') params.untilTime = dateTime(details.until, 'time');
   return params;
 }
 

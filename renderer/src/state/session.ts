@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { SetupStatus } from '../../../core/api/areas/setup';
-import type { Actor, Settings, TaxCategoryInfo } from '../../../core/api/model';
+import type { Actor, LockAlert, Settings, TaxCategoryInfo } from '../../../core/api/model';
 import { profileOf, type CountryProfile } from '../../../core/profiles';
 import type { TaxRules } from '../../../core/tax/types';
 import { api } from '../api/client';
@@ -22,7 +22,10 @@ interface SessionState {
   /** Set when the screen was locked: the login screen offers this user first. */
   readonly lockedBy: string | null;
   readonly refusal: ErrorInfo | null;
+  /** Lockouts by wrong PINs an admin has not seen yet, fetched when an admin logs in. */
+  readonly lockAlerts: readonly LockAlert[];
   boot(): Promise<void>;
+  dismissLockAlerts(): Promise<void>;
   login(name: string, pin: string): Promise<ErrorInfo | null>;
   lock(): Promise<void>;
   logout(): Promise<void>;
@@ -39,6 +42,7 @@ export const useSession = create<SessionState>((set, get) => ({
   taxCategories: [],
   lockedBy: null,
   refusal: null,
+  lockAlerts: [],
 
   async boot() {
     const status = await api.call('setup.status', {});
@@ -65,10 +69,20 @@ export const useSession = create<SessionState>((set, get) => ({
   async login(name, pin) {
     const result = await api.call('auth.login', { name, pin });
     if (!result.ok) return result.error;
-    set({ actor: result.value, lockedBy: null });
+    set({ actor: result.value, lockedBy: null, lockAlerts: [] });
     await get().refresh();
+    if (result.value.role === 'admin') {
+      const alerts = await api.call('users.lockAlerts', {});
+      if (alerts.ok) set({ lockAlerts: alerts.value });
+    }
     set({ phase: 'ready' });
     return null;
+  },
+
+  async dismissLockAlerts() {
+    const ids = get().lockAlerts.map((a) => a.id);
+    if (ids.length > 0) await api.call('users.dismissLockAlerts', { ids });
+    set({ lockAlerts: [] });
   },
 
   async lock() {

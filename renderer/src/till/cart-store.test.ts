@@ -57,4 +57,13 @@ describe('the persisted cart', () => {
     expect(useCart.getState().lines).toHaveLength(0);
     expect(useCart.getState().saleId).not.toBe(before);
   });
+
+  it('keeps the cart under a new sale id when the old id already holds another sale', async () => {
+    const { useCart } = await import('./cart-store');
+    useCart.getState().applyScan(scan);
+    const before = useCart.getState().saleId;
+    useCart.getState().renewSaleId();
+    expect(useCart.getState().lines).toHaveLength(1);
+    expect(useCart.getState().saleId).not.toBe(before);
+  });
 });

@@ -59,6 +59,11 @@ interface CartState {
   resume(id: string): void;
   /** After the sale is stored: a fresh cart with a fresh id. */
   completed(): void;
+  /**
+   * The same cart under a new sale id: the old id already holds a different
+   * sale (IDEMPOTENCY_MISMATCH), so charging this cart is a new sale.
+   */
+  renewSaleId(): void;
   /** New list prices for products (after the stored prices changed); overridden lines keep theirs. */
   reprice(prices: ReadonlyMap<number, number>): void;
 }
@@ -170,6 +175,9 @@ export const useCart = create<CartState>()(
       },
       completed() {
         set({ ...empty() });
+      },
+      renewSaleId() {
+        set({ saleId: crypto.randomUUID() });
       },
       reprice(prices) {
         set({

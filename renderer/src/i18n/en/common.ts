@@ -57,6 +57,7 @@ export const common: typeof es = {
     tooLarge: 'Too large',
     tooSmall: 'Too small',
     check: 'Check this field',
+    controlCharacters: 'Has an invisible or control character; delete it or type it again',
   },
   nav: {
     till: 'Till',

@@ -179,6 +179,7 @@ export const products: typeof es = {
       INVALID_CATEGORY: 'A category has at most 60 characters.',
       BARCODE_TAKEN: 'The barcode already belongs to another product.',
       DUPLICATE_CODE: 'A product with that code already exists.',
+      CONTROL_CHARACTERS: 'Has an invisible or control character, or a line break.',
       OTHER: 'Invalid value.',
     },
   },

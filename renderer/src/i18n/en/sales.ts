@@ -79,6 +79,9 @@ export const sales: typeof es = {
     pick: 'Choose…',
     pin: "Supervisor's PIN",
     required: 'Choose the supervisor and type their PIN (4 to 8 digits).',
+    dialogTitle: "A supervisor's authorization",
+    submit: 'Authorize',
+    busy: 'Authorizing…',
   },
   void: {
     title: 'Void sale {number}',

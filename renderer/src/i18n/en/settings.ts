@@ -11,6 +11,7 @@ export const settings: typeof es = {
     taxes: 'Taxes',
     series: 'Numbering',
     stock: 'Stock and scale',
+    controls: 'Till controls',
     users: 'Users',
     receipt: 'Receipt and printer',
     backups: 'Backups',
@@ -72,6 +73,19 @@ export const settings: typeof es = {
     unused: 'Unused',
     locked: 'In use',
     saved: '{label} series: {series}',
+  },
+  controls: {
+    title: 'Till controls',
+    intro:
+      "What a cashier may do alone. Above these limits the till asks for a supervisor's name and PIN on the spot.",
+    discountLimit: 'Largest discount without a supervisor (%)',
+    discountLimitHint: 'Per line, and on the whole sale with all discounts added. 100 allows any.',
+    cashOutLimit: 'Largest cash-out without a supervisor',
+    cashOutLimitHint:
+      'Withdrawals, expenses and other cash out. 0: every cash-out needs a supervisor.',
+    documentsFolder: 'Another folder for saved PDFs',
+    documentsFolderHint:
+      'PDFs are saved in the "documents" folder beside the data. You may add one folder on this computer (its whole path, not a network one); empty for none.',
   },
   stock: {
     title: 'Stock and scale',
@@ -141,7 +155,10 @@ export const settings: typeof es = {
       cashier: 'Sells and runs their cash shift.',
     },
     pin: 'PIN',
-    pinHint: '4 to 8 digits.',
+    pinHint: '4 to 6 digits (6 if the store requires it).',
+    requireSix: 'Require 6-digit PINs',
+    requireSixHint:
+      'New PINs will have 6 digits. Anyone with a shorter PIN must change it when logging in.',
     newPin: 'New PIN (optional)',
     newPinHint: 'Leave it empty to keep the current one.',
     pinRepeat: 'Repeat the PIN',

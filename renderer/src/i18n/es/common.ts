@@ -55,6 +55,7 @@ export const common = {
     tooLarge: 'Demasiado grande',
     tooSmall: 'Demasiado pequeño',
     check: 'Revise este campo',
+    controlCharacters: 'Tiene un carácter invisible o de control; bórrelo o escríbalo de nuevo',
   },
   nav: {
     till: 'Caja',

@@ -17,6 +17,7 @@ export const errors = {
     QUANTITY_OUT_OF_RANGE: 'Cantidad fuera de rango.',
     PRINTER_UNAVAILABLE:
       'La impresora no responde. La venta quedó guardada; puede reimprimir luego.',
+    BUSY: 'La caja está ocupada con otra tarea; no se guardó nada. Inténtelo de nuevo en unos segundos.',
     INTERNAL: 'Ocurrió un error inesperado. No se guardó nada.',
   },
   reasons: {
@@ -25,17 +26,42 @@ export const errors = {
     UNDERPAID: 'Falta cobrar {missing}.',
     NON_CASH_OVERPAYMENT:
       'Tarjeta, QR y transferencia no pueden superar el total: solo el efectivo da vuelto.',
+    CONTROL_CHARACTERS:
+      'El campo {field} tiene un carácter invisible o de control ({character}); bórrelo o escríbalo de nuevo.',
     CREDIT_NEEDS_CUSTOMER: 'Para vender a crédito elija un cliente registrado.',
     NOTHING_ON_CREDIT: 'Los pagos ya cubren el total; quite el crédito.',
     CUSTOMER_DOCUMENT_REQUIRED: 'Este comprobante necesita un cliente con {required}.',
+    IDEMPOTENCY_MISMATCH:
+      '{number} ya se guardó con ese número de operación y otros datos; revíselo. Si esta es otra operación, vuelva a intentarlo.',
     TOTAL_MISMATCH: 'El total cambió; revise la venta.',
     PRICE_OVERRIDE: 'Cambiar precios requiere un supervisor.',
     VOID_NEEDS_SUPERVISOR: 'Anular requiere la clave de un supervisor.',
+    DISCOUNT_OVER_LIMIT: 'Un descuento de más del {limit} % requiere la clave de un supervisor.',
+    EDIT_LOWERS_TOTAL: 'Bajar el total de una venta requiere la clave de un supervisor.',
+    EDIT_LOWERS_CASH:
+      'Cambiar un pago en efectivo por otro medio requiere la clave de un supervisor.',
+    EDIT_OTHERS_SALE: 'Editar la venta de {cashier} requiere la clave de un supervisor.',
+    CLOSE_OTHERS_SESSION:
+      'Cerrar un turno que abrió otra persona requiere la clave de un supervisor.',
+    CASH_OUT_OVER_LIMIT: 'Un egreso de más de {limit} requiere la clave de un supervisor.',
+    OUTSIDE_DOCUMENTS: 'Los PDF solo se guardan en la carpeta de documentos.',
+    PATH_TRAVERSAL: 'La ruta no puede contener "..".',
+    UNC_PATH: 'No se guarda en carpetas de red; use una carpeta de este equipo.',
+    SYMLINK_ESCAPE: 'Esa carpeta lleva fuera de la carpeta de documentos.',
+    FILE_EXISTS: 'Ese archivo ya existe.',
+    NOT_ABSOLUTE: 'Escriba la ruta completa de la carpeta.',
+    NOT_A_FOLDER: 'Esa carpeta no existe.',
     RETURN_NEEDS_SUPERVISOR: 'Las devoluciones requieren la clave de un supervisor.',
     BAD_AUTHORIZATION: 'La clave del supervisor no es correcta.',
     AUTHORIZER_ROLE: 'Quien autoriza debe ser supervisor o administrador.',
     BAD_CREDENTIALS: 'Usuario o clave incorrectos.',
-    LOCKED: 'Demasiados intentos. Espere un minuto.',
+    LOCKED: 'Demasiados intentos: bloqueado por {wait} (hasta las {untilTime}).',
+    AUTHORIZER_LOCKED:
+      'La clave del supervisor está bloqueada por {wait} (hasta las {untilTime}) tras varios intentos.',
+    AUTHORIZER_PIN_CHANGE:
+      'La tienda exige claves de {minLength} dígitos: el supervisor debe cambiar la suya al ingresar.',
+    PIN_CHANGE_REQUIRED: 'La tienda exige claves de {minLength} dígitos: elija una nueva.',
+    PIN_TOO_SHORT: 'La clave debe tener {minLength} dígitos.',
     SESSION_CLOSED: 'La venta es de un turno cerrado: haga una devolución (nota de crédito).',
     SALE_VOIDED: 'La venta está anulada.',
     HAS_RETURNS: 'La venta tiene devoluciones.',
@@ -48,7 +74,10 @@ export const errors = {
     BARCODE_TAKEN: 'El código de barras {barcode} ya es del producto {productCode}.',
     DUPLICATE_NAME: 'Ese nombre ya existe.',
     DUPLICATE_DOCUMENT: 'Ese documento ya está registrado.',
-    IMPORT_HAS_ERRORS: 'El archivo tiene filas con errores; no se importó nada.',
+    IMPORT_HAS_ERRORS:
+      'El archivo tiene filas con errores; no se importó nada. Corríjalas, o marque «Importar solo las filas correctas y omitir las que tienen errores».',
+    IMPORT_INTERRUPTED:
+      'La importación se detuvo a mitad de camino; las filas ya importadas quedaron guardadas. Vuelva a importar el mismo archivo para completarla.',
     CATEGORY_IN_USE: 'La categoría tiene productos.',
     SERIES_EXHAUSTED: 'La serie llegó a su número máximo.',
     OFFLINE: 'El servidor de la caja no responde.',
@@ -93,4 +122,7 @@ export const errors = {
     NOT_A_GTIN: 'No es un código de barras EAN/UPC.',
   },
   stockItem: '{name} (pide {requested}, hay {available})',
+  waitMinute: '1 minuto',
+  waitMinutes: '{n} minutos',
+  waitSeconds: '{n} segundos',
 };

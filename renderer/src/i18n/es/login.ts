@@ -8,4 +8,21 @@ export const login = {
   locked: 'Pantalla bloqueada por {name}',
   otherUser: 'Otro usuario',
   pickUser: 'Elija su nombre',
+  newPin: 'Nueva clave ({minLength} dígitos)',
+  newPin2: 'Repita la nueva clave',
+  pinMismatch: 'Las claves no coinciden.',
+  changeAndEnter: 'Cambiar clave e ingresar',
+  alerts: {
+    title: 'Usuarios bloqueados por claves incorrectas',
+    intro:
+      'Desde la última revisión, estos usuarios fueron bloqueados tras varios intentos fallidos:',
+    user: 'Usuario',
+    when: 'Bloqueado',
+    range: 'del {from} al {to}',
+    misses: 'Intentos fallidos',
+    lockouts: 'Bloqueos',
+    until: 'Bloqueado hasta',
+    hint: 'Si no fue esa persona, cambie su clave en Configuración › Usuarios. Cada intento queda en la auditoría.',
+    ok: 'Entendido',
+  },
 };

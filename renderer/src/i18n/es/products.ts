@@ -181,6 +181,7 @@ export const products = {
       INVALID_CATEGORY: 'La categoría tiene como máximo 60 caracteres.',
       BARCODE_TAKEN: 'El código de barras ya pertenece a otro producto.',
       DUPLICATE_CODE: 'Ya existe un producto con ese código.',
+      CONTROL_CHARACTERS: 'Tiene un carácter invisible, de control o un salto de línea.',
       OTHER: 'Dato no válido.',
     },
   },

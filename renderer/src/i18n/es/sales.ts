@@ -78,6 +78,9 @@ export const sales = {
     pick: 'Elija…',
     pin: 'Clave del supervisor',
     required: 'Elija al supervisor y escriba su clave (4 a 8 dígitos).',
+    dialogTitle: 'Autorización de un supervisor',
+    submit: 'Autorizar',
+    busy: 'Autorizando…',
   },
   void: {
     title: 'Anular la venta {number}',

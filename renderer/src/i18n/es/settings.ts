@@ -10,6 +10,7 @@ export const settings = {
     taxes: 'Impuestos',
     series: 'Numeración',
     stock: 'Stock y balanza',
+    controls: 'Controles de caja',
     users: 'Usuarios',
     receipt: 'Comprobante e impresora',
     backups: 'Copias de seguridad',
@@ -73,6 +74,19 @@ export const settings = {
     unused: 'Sin usar',
     locked: 'En uso',
     saved: 'Serie de {label}: {series}',
+  },
+  controls: {
+    title: 'Controles de caja',
+    intro:
+      'Lo que un cajero puede hacer solo. Por encima de estos límites, la caja pide el nombre y la clave de un supervisor en el momento.',
+    discountLimit: 'Descuento máximo sin supervisor (%)',
+    discountLimitHint:
+      'Por línea, y de la venta entera sumando todos los descuentos. 100 lo permite todo.',
+    cashOutLimit: 'Egreso de caja máximo sin supervisor',
+    cashOutLimitHint: 'Retiros, gastos y otros egresos. 0: todo egreso necesita un supervisor.',
+    documentsFolder: 'Otra carpeta para guardar PDF',
+    documentsFolderHint:
+      'Los PDF se guardan en la carpeta «documents», junto a los datos. Aquí puede añadir una carpeta de este equipo (ruta completa, no de red); vacío para ninguna.',
   },
   stock: {
     title: 'Stock y balanza',
@@ -142,7 +156,10 @@ export const settings = {
       cashier: 'Vende y maneja su turno de caja.',
     },
     pin: 'Clave (PIN)',
-    pinHint: 'De 4 a 8 dígitos.',
+    pinHint: 'De 4 a 6 dígitos (6 si la tienda lo exige).',
+    requireSix: 'Exigir claves de 6 dígitos',
+    requireSixHint:
+      'Las claves nuevas tendrán 6 dígitos. Quien tenga una más corta deberá cambiarla al ingresar.',
     newPin: 'Nueva clave (opcional)',
     newPinHint: 'Déjela vacía para no cambiarla.',
     pinRepeat: 'Repita la clave',

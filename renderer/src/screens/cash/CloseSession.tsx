@@ -5,6 +5,9 @@ import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
+import type { ErrorInfo } from '../../../../core/errors';
+import { AuthorizeDialog, asksForSupervisor } from '../sales/AuthorizeDialog';
+import type { Authorization } from '../sales/SupervisorFields';
 import { CountSummary } from './CountSummary';
 import { CountTable } from './CountTable';
 import { useCashCount } from './useCashCount';
@@ -25,6 +28,7 @@ export function CloseSession({
   const [notes, setNotes] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<ErrorInfo | null>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
 
   // The expected cash as of now: sales may have happened since the screen loaded.
@@ -38,16 +42,28 @@ export function CloseSession({
     if (busy) return;
     setBusy(true);
     setError(null);
+    await send();
+  }
+
+  /**
+   * Closes; a cashier closing a shift someone else opened asks for a
+   * supervisor and closes again with them. Returns the error it ended on.
+   */
+  async function send(authorizedBy?: Authorization) {
     try {
       const z = await call('cash.close', {
         ...drawer.request(),
         ...(notes.trim() ? { notes: notes.trim() } : {}),
+        ...(authorizedBy && { authorizedBy }),
       });
       onClosed(z);
+      return null;
     } catch (e) {
       if (!(e instanceof CallError)) throw e;
-      setError(errorMessage(e.info));
+      if (!authorizedBy && asksForSupervisor(e.info)) setRefusal(e.info);
+      else if (!authorizedBy) setError(errorMessage(e.info));
       setBusy(false);
+      return e.info;
     }
   }
 
@@ -107,6 +123,13 @@ export function CloseSession({
           </Button>
         </form>
       </div>
+      {refusal && (
+        <AuthorizeDialog
+          refusal={refusal}
+          retry={(authorization) => send(authorization)}
+          onClose={() => setRefusal(null)}
+        />
+      )}
     </div>
   );
 }

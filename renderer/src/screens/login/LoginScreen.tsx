@@ -27,6 +27,10 @@ export function LoginScreen() {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Set when the store requires longer PINs than the one just typed (which was right). */
+  const [mustChange, setMustChange] = useState<{ minLength: number } | null>(null);
+  const [newPin, setNewPin] = useState('');
+  const [newPin2, setNewPin2] = useState('');
   const pinInput = useRef<HTMLInputElement>(null);
 
   // Picking a user (click, Space or Enter on the name) leads straight to the PIN.
@@ -42,13 +46,37 @@ export function LoginScreen() {
 
   async function submit() {
     if (!user || pin === '' || busy) return;
+    if (mustChange) return changePin();
     setBusy(true);
     const failure: ErrorInfo | null = await login(user, pin);
     setBusy(false);
     if (failure) {
-      setPin('');
+      const details = (failure.details ?? {}) as { reason?: string; minLength?: number };
+      if (details.reason === 'PIN_CHANGE_REQUIRED') {
+        setMustChange({ minLength: details.minLength ?? 6 });
+      } else {
+        setPin('');
+      }
       setError(errorMessage(failure));
     }
+  }
+
+  async function changePin() {
+    if (!user || !mustChange) return;
+    if (newPin !== newPin2) return setError(t('login.pinMismatch'));
+    setBusy(true);
+    const changed = await api.call('auth.changePin', { name: user, pin, newPin });
+    const failure = changed.ok ? await login(user, newPin) : changed.error;
+    setBusy(false);
+    if (failure) setError(errorMessage(failure));
+  }
+
+  function pickUser(name: string) {
+    setUser(name);
+    setError(null);
+    setMustChange(null);
+    setNewPin('');
+    setNewPin2('');
   }
 
   return (
@@ -73,10 +101,7 @@ export function LoginScreen() {
                 role="radio"
                 aria-checked={user === n.name}
                 className={`btn user-btn ${user === n.name ? 'selected' : ''}`}
-                onClick={() => {
-                  setUser(n.name);
-                  setError(null);
-                }}
+                onClick={() => pickUser(n.name)}
               >
                 <strong>{n.name}</strong>
                 <small>{t(`common.roles.${n.role}` as MessageKey)}</small>
@@ -104,7 +129,25 @@ export function LoginScreen() {
                 onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
               />
             </label>
-            <PinPad value={pin} onChange={setPin} onEnter={() => void submit()} />
+            {mustChange ? (
+              <>
+                <NewPinField
+                  label={t('login.newPin', mustChange)}
+                  value={newPin}
+                  length={mustChange.minLength}
+                  onChange={setNewPin}
+                  autoFocus
+                />
+                <NewPinField
+                  label={t('login.newPin2')}
+                  value={newPin2}
+                  length={mustChange.minLength}
+                  onChange={setNewPin2}
+                />
+              </>
+            ) : (
+              <PinPad value={pin} onChange={setPin} onEnter={() => void submit()} />
+            )}
             {error && (
               <p className="field-error" role="alert">
                 {error}
@@ -114,13 +157,41 @@ export function LoginScreen() {
               type="submit"
               variant="primary"
               size="large"
-              disabled={!user || pin.length < 4 || busy}
+              disabled={
+                !user ||
+                pin.length < 4 ||
+                busy ||
+                (mustChange !== null && newPin.length < mustChange.minLength)
+              }
             >
-              {t('login.enter')}
+              {mustChange ? t('login.changeAndEnter') : t('login.enter')}
             </Button>
           </form>
         </div>
       </div>
     </div>
+  );
+}
+
+function NewPinField(props: {
+  label: string;
+  value: string;
+  length: number;
+  onChange(value: string): void;
+  autoFocus?: boolean;
+}) {
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <input
+        className="input pin-input"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        autoFocus={props.autoFocus}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value.replace(/\D/g, '').slice(0, props.length))}
+      />
+    </label>
   );
 }

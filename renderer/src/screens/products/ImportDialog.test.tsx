@@ -2,7 +2,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ImportReport } from '../../../../core/api/model';
-import { call } from '../../api/use-call';
+import { CallError, call } from '../../api/use-call';
 import { useI18n } from '../../i18n';
 import { ImportDialog } from './ImportDialog';
 
@@ -59,5 +59,46 @@ describe('ImportDialog', () => {
     expect(
       screen.getByText('Importación terminada: 2 creados, 0 actualizados, 1 omitidos.'),
     ).toBeTruthy();
+  });
+
+  it('names the skip checkbox when the import itself is refused for bad rows', async () => {
+    const clean: ImportReport = { ...preview, created: 3, skipped: 0, errors: [] };
+    vi.mocked(call)
+      .mockResolvedValueOnce(clean as never)
+      .mockRejectedValueOnce(
+        new CallError({
+          code: 'VALIDATION',
+          message: '1 rows have errors; nothing was imported',
+          details: {
+            reason: 'IMPORT_HAS_ERRORS',
+            canSkip: true,
+            report: { ...preview, dryRun: false, created: 0, skipped: 3 },
+          },
+        }),
+      )
+      .mockResolvedValueOnce(preview as never);
+    const { container } = render(<ImportDialog onImported={vi.fn()} onClose={vi.fn()} />);
+    const input = container.querySelector<HTMLInputElement>('input[type=file]')!;
+    await userEvent.upload(input, new File([CSV], 'lista.csv', { type: 'text/csv' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Importar (3)' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'El archivo tiene filas con errores; no se importó nada. Corríjalas, o marque «Importar solo las filas correctas y omitir las que tienen errores».',
+    );
+    // The report is back on screen with the checkbox the sentence names.
+    expect(screen.getAllByRole('cell').map((c) => c.textContent)).toEqual([
+      '3',
+      'precio',
+      'No es un número válido.',
+    ]);
+    expect(
+      screen.getByRole('checkbox', {
+        name: 'Importar solo las filas correctas y omitir las que tienen errores',
+      }),
+    ).toBeTruthy();
+    // Previewed again: the counts are what skipping would import now.
+    expect(vi.mocked(call)).toHaveBeenLastCalledWith('products.import', { csv: CSV, dryRun: true });
+    expect(screen.getByRole('button', { name: 'Importar (2)' })).toBeTruthy();
   });
 });

@@ -65,6 +65,7 @@ export function ImportDialog({ onImported, onClose }: { onImported(): void; onCl
   }
 
   async function runImport(rows: number) {
+    setProblem(null);
     setStep({ kind: 'importing', rows });
     try {
       const report = await call('products.import', { csv, skipInvalid, dryRun: false });
@@ -72,9 +73,19 @@ export function ImportDialog({ onImported, onClose }: { onImported(): void; onCl
       onImported();
     } catch (e) {
       if (!(e instanceof CallError)) throw e;
-      const report = reportOf(e);
-      if (report) return setStep({ kind: 'preview', report: { ...report, dryRun: true } });
+      // The sentence says why nothing was written (and names the checkbox that skips bad rows).
+      // The database changed since the preview (that is how rows the preview passed can fail):
+      // preview again, so the report and the checkbox count the rows as they are now.
       setProblem(errorMessage(e.info));
+      const report = reportOf(e);
+      if (report) {
+        try {
+          const fresh = await call('products.import', { csv, dryRun: true });
+          return setStep({ kind: 'preview', report: fresh });
+        } catch {
+          return setStep({ kind: 'preview', report: { ...report, dryRun: true } });
+        }
+      }
       setStep({ kind: 'pick' });
     }
   }

@@ -7,7 +7,16 @@ import { TextField } from '../../components/Field';
 import { currentLocale, money, quantity, useT } from '../../i18n';
 import { useToasts } from '../../state/toasts';
 import { SearchDialog } from '../till/SearchDialog';
-import { buildUpdate, editFormOf, type AddedLine, type PaymentDraft } from './edit-request';
+import type { ErrorInfo } from '../../../../core/errors';
+import { AuthorizeDialog, asksForSupervisor } from './AuthorizeDialog';
+import {
+  buildUpdate,
+  editFormOf,
+  type AddedLine,
+  type PaymentDraft,
+  type SaleUpdate,
+} from './edit-request';
+import type { Authorization } from './SupervisorFields';
 import { formErrors } from './form-errors';
 import { PaymentRows } from './PaymentRows';
 import { readQuantity } from './quantities';
@@ -55,6 +64,7 @@ export function EditDialog({
   // note already counts them): offer only what it will take.
   const linesLocked = sale.returns.length > 0;
   const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<{ error: ErrorInfo; request: SaleUpdate } | null>(null);
 
   async function submit() {
     if (busy) return;
@@ -87,14 +97,29 @@ export function EditDialog({
     }
     setErrors({});
     setBusy(true);
+    await send(request);
+  }
+
+  /**
+   * Sends the edit; what a cashier may not do alone (lower the total, edit
+   * someone else's sale) asks for a supervisor and is sent again with them.
+   * Returns the error it ended on, for the supervisor's dialog.
+   */
+  async function send(request: SaleUpdate, authorizedBy?: Authorization) {
     try {
-      const updated = await call('sales.update', request);
+      const updated = await call('sales.update', {
+        ...request,
+        ...(authorizedBy && { authorizedBy }),
+      });
       push('success', t('sales.edit.done', { number: updated.number }));
       onDone(updated);
+      return null;
     } catch (e) {
       if (!(e instanceof CallError)) throw e;
-      setErrors(formErrors(e.info, ['reason', 'customerName']));
+      if (!authorizedBy && asksForSupervisor(e.info)) setRefusal({ error: e.info, request });
+      else if (!authorizedBy) setErrors(formErrors(e.info, ['reason', 'customerName']));
       setBusy(false);
+      return e.info;
     }
   }
 
@@ -216,6 +241,13 @@ export function EditDialog({
         )}
       </FormDialog>
       {searching && <SearchDialog onPick={addProduct} onClose={() => setSearching(false)} />}
+      {refusal && (
+        <AuthorizeDialog
+          refusal={refusal.error}
+          retry={(authorization) => send(refusal.request, authorization)}
+          onClose={() => setRefusal(null)}
+        />
+      )}
     </>
   );
 }

@@ -252,4 +252,34 @@ describe('EditDialog', () => {
     expect((screen.getByLabelText(/Agua Cielo/) as HTMLInputElement).disabled).toBe(true);
     expect((screen.getByLabelText('Nombre del cliente') as HTMLInputElement).disabled).toBe(false);
   });
+
+  it("asks a supervisor when the API refuses a cashier's edit, and sends it again with them", async () => {
+    vi.mocked(api.call).mockResolvedValue({ ok: true, value: people } as never);
+    vi.mocked(call)
+      .mockRejectedValueOnce(
+        new CallError({
+          code: 'FORBIDDEN',
+          message: 'x',
+          details: { reason: 'EDIT_OTHERS_SALE', cashier: 'Rosa' },
+        }),
+      )
+      .mockResolvedValueOnce(sale as never);
+    const onDone = vi.fn();
+    render(<EditDialog sale={sale} onClose={vi.fn()} onDone={onDone} />);
+    await userEvent.clear(screen.getByLabelText('Nombre del cliente'));
+    await userEvent.type(screen.getByLabelText('Nombre del cliente'), 'Juan');
+    await userEvent.type(screen.getByLabelText('Motivo del cambio'), 'Nombre');
+    await userEvent.click(screen.getByRole('button', { name: 'Guardar cambios' }));
+    expect(
+      await screen.findByText('Editar la venta de Rosa requiere la clave de un supervisor.'),
+    ).toBeTruthy();
+    const supervisors = screen.getByRole('combobox', { name: 'Supervisor' });
+    await waitFor(() => expect(supervisors.querySelectorAll('option')).toHaveLength(3));
+    await userEvent.selectOptions(supervisors, 'Carlos');
+    await userEvent.type(screen.getByLabelText('Clave del supervisor'), '2222{Enter}');
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const [first, second] = vi.mocked(call).mock.calls.map((c) => c[1] as Record<string, unknown>);
+    expect(first!.authorizedBy).toBeUndefined();
+    expect(second).toEqual({ ...first, authorizedBy: { name: 'Carlos', pin: '2222' } });
+  });
 });

@@ -4,6 +4,7 @@ import { hasRole, useSession } from '../../state/session';
 import '../products/products.css';
 import { BackupsSection } from './BackupsSection';
 import { BusinessSection } from './BusinessSection';
+import { ControlsSection } from './ControlsSection';
 import { LanguageSection } from './LanguageSection';
 import { ReceiptSection } from './ReceiptSection';
 import { SeriesSection } from './SeriesSection';
@@ -17,6 +18,7 @@ export const SECTIONS = [
   'taxes',
   'series',
   'stock',
+  'controls',
   'users',
   'receipt',
   'backups',
@@ -57,6 +59,7 @@ export function SettingsScreen() {
           {section === 'taxes' && <TaxSection settings={settings} />}
           {section === 'series' && <SeriesSection />}
           {section === 'stock' && <StockSection settings={settings} />}
+          {section === 'controls' && <ControlsSection settings={settings} />}
           {section === 'users' && <UsersSection />}
           {section === 'receipt' && <ReceiptSection settings={settings} />}
           {section === 'backups' && <BackupsSection />}

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { User } from '../../../../core/api/model';
 import { callOrToast } from '../../api/use-call';
 import { Button } from '../../components/Button';
+import { CheckField } from '../../components/Field';
+import { useSession } from '../../state/session';
 import { dateTime, useT } from '../../i18n';
 import { useToasts } from '../../state/toasts';
 import { UserDialog } from './UserDialog';
@@ -13,6 +15,13 @@ export function UsersSection() {
   const [users, setUsers] = useState<readonly User[] | null>(null);
   const [open, setOpen] = useState<{ user: User | null } | null>(null);
   const [version, setVersion] = useState(0);
+  const requireSix = useSession((s) => s.settings?.requireSixDigitPins ?? false);
+  const applySettings = useSession((s) => s.applySettings);
+
+  async function setRequireSix(value: boolean) {
+    const saved = await callOrToast('settings.update', { requireSixDigitPins: value });
+    if (saved) applySettings(saved);
+  }
 
   useEffect(() => {
     void callOrToast('users.list', {}).then((u) => u && setUsers(u));
@@ -30,6 +39,12 @@ export function UsersSection() {
           {t('settings.users.add')}
         </Button>
       </header>
+      <CheckField
+        label={t('settings.users.requireSix')}
+        checked={requireSix}
+        onChange={(e) => void setRequireSix(e.target.checked)}
+      />
+      <p className="muted">{t('settings.users.requireSixHint')}</p>
       {users === null ? (
         <p className="muted">{t('common.loading')}</p>
       ) : (

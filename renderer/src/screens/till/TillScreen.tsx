@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CashSession, ProductHit, Sale, ScanResult } from '../../../../core/api/model';
+import type { ErrorInfo } from '../../../../core/errors';
 import { minorToDecimalString } from '../../../../core/money/format';
 import type { DocumentType } from '../../../../core/numbering';
 import { api } from '../../api/client';
@@ -8,6 +9,8 @@ import { Dialog } from '../../components/Dialog';
 import { useHotkeys } from '../../components/useHotkeys';
 import { money, useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
+import { AuthorizeDialog, asksForSupervisor } from '../sales/AuthorizeDialog';
+import type { Authorization } from '../sales/SupervisorFields';
 import type { MessageKey } from '../../i18n/messages';
 import { hasRole, useProfile, useSession } from '../../state/session';
 import { useToasts } from '../../state/toasts';
@@ -44,6 +47,7 @@ type DialogName =
   | 'done'
   | 'open'
   | 'clear'
+  | 'authorize'
   | 'weight'
   | 'confirm';
 
@@ -72,6 +76,11 @@ export function TillScreen() {
   const [lastSale, setLastSale] = useState<Sale | null>(null);
   const [weighing, setWeighing] = useState<ProductHit | null>(null);
   const [pending, setPending] = useState<PendingScan | null>(null);
+  // A sale the API refused until a supervisor authorizes it, with the payments to retry.
+  const [refusal, setRefusal] = useState<{
+    error: ErrorInfo;
+    payments: readonly PaymentDraft[];
+  } | null>(null);
   const scanRef = useRef<HTMLInputElement>(null);
 
   const queue = useMemo(
@@ -172,8 +181,15 @@ export function TillScreen() {
     dialog === null,
   );
 
-  async function complete(payments: readonly PaymentDraft[]) {
-    if (!totals) return;
+  /**
+   * Sends the sale; a refusal a supervisor may lift (a deep discount) asks for
+   * their name and PIN and retries with them. Returns the error it ended on.
+   */
+  async function complete(
+    payments: readonly PaymentDraft[],
+    authorizedBy?: Authorization,
+  ): Promise<ErrorInfo | null> {
+    if (!totals) return null;
     setBusy(true);
     setPayError(null);
     const customer = cart.customer;
@@ -198,17 +214,27 @@ export function TillScreen() {
             },
       ),
       expectedTotal: totals.total,
+      ...(authorizedBy ? { authorizedBy } : {}),
     });
     setBusy(false);
     if (!result.ok) {
+      if (!authorizedBy && asksForSupervisor(result.error)) {
+        setRefusal({ error: result.error, payments });
+        setDialog('authorize');
+        return result.error;
+      }
       setPayError(errorMessage(result.error));
       if (result.error.details?.reason === 'TOTAL_MISMATCH') await refreshPrices();
+      // The id already holds another sale (named in the message): charging again is a new sale.
+      if (result.error.details?.reason === 'IDEMPOTENCY_MISMATCH') cart.renewSaleId();
       if (result.error.code === 'NO_OPEN_SESSION') void loadSession();
-      return;
+      return result.error;
     }
     cart.completed();
+    setRefusal(null);
     setLastSale(result.value);
     setDialog('done');
+    return null;
   }
 
   async function refreshPrices() {
@@ -428,6 +454,16 @@ export function TillScreen() {
           error={payError}
           onComplete={(p) => void complete(p)}
           onClose={close}
+        />
+      )}
+      {dialog === 'authorize' && refusal && (
+        <AuthorizeDialog
+          refusal={refusal.error}
+          retry={(authorization) => complete(refusal.payments, authorization)}
+          onClose={() => {
+            setRefusal(null);
+            close();
+          }}
         />
       )}
       {dialog === 'done' && lastSale && <DoneDialog sale={lastSale} onClose={close} />}
