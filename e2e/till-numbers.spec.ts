@@ -157,6 +157,11 @@ test('a weighed product picked with F2 asks its weight; a pick merges with its l
     await expect(lines).toHaveCount(2);
     await expect(lines.nth(1).locator('.qty')).toHaveText('2');
     await expect(page.getByTestId('total')).toHaveText(money(1800 + 300));
+    await expect(lines.nth(1).getByTestId('stock-short')).toHaveCount(0);
+
+    // 15 more galletas: 17 of 10 in stock, said on the line at once.
+    await page.keyboard.type('15*GEN0001\n', { delay: 5 });
+    await expect(lines.nth(1).getByTestId('stock-short')).toHaveText('Stock 10: faltan 7');
     await page.screenshot({ path: shot('till') });
   } finally {
     await till.close();
