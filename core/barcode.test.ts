@@ -145,6 +145,9 @@ describe('the N*code multiplier', () => {
     ['1,25*PAN01', 1250, 'PAN01', true],
     ['0.5*PAN01', 500, 'PAN01', true],
     ['2.500*X', 2500, 'X', true],
+    ['0,750*QUE001', 750, 'QUE001', true],
+    ['0.750*QUE001', 750, 'QUE001', true],
+    ['1.000,5*X', 1000500, 'X', true],
   ])('"%s" → %d × %s', (input, quantity, code, multiplied) => {
     expect(parseScanInput(input)).toEqual({ quantity, code, multiplied });
   });
@@ -154,6 +157,7 @@ describe('the N*code multiplier', () => {
     ['100000*123', 'QUANTITY_OUT_OF_RANGE'],
     ['1.2345*123', 'QUANTITY_OUT_OF_RANGE'],
     ['abc*123', 'BAD_BARCODE'],
+    ['1,2,3*123', 'BAD_BARCODE'],
     ['-2*123', 'BAD_BARCODE'],
     ['*123', 'BAD_BARCODE'],
     ['3*', 'BAD_BARCODE'],

@@ -1,5 +1,6 @@
 import { DomainError } from './errors';
 import { roundRatio } from './money/rounding';
+import { parseTypedQuantity } from './money/typed';
 
 /**
  * Barcodes as a till meets them: GTIN check digits, scale labels that carry a
@@ -236,16 +237,21 @@ export function parseScanInput(raw: string, maxQuantity = MAX_SCAN_QUANTITY): Sc
       input: raw,
     });
   }
-  const match = /^(\d{1,9})(?:[.,](\d+))?$/.exec(quantityText);
-  if (!match) {
-    throw new DomainError('BAD_BARCODE', `"${quantityText}" before "*" is not a quantity`, {
-      reason: 'INVALID_QUANTITY',
-      input: raw,
-    });
+  // The same typed-number rules as every quantity field: "0,750*X" and "0.750*X" are 0.75.
+  let quantity: number;
+  try {
+    quantity = parseTypedQuantity(quantityText, 'es-PE');
+  } catch (error) {
+    const reason = error instanceof DomainError ? error.details?.reason : undefined;
+    if (reason !== 'TOO_MANY_DECIMALS' && reason !== 'OUT_OF_RANGE') {
+      throw new DomainError('BAD_BARCODE', `"${quantityText}" before "*" is not a quantity`, {
+        reason: 'INVALID_QUANTITY',
+        input: raw,
+      });
+    }
+    quantity = Number.POSITIVE_INFINITY;
   }
-  const fraction = (match[2] ?? '').replace(/0+$/, '');
-  const quantity = Number(match[1]) * 1000 + Number(fraction.padEnd(3, '0').slice(0, 3) || '0');
-  if (fraction.length > 3 || quantity <= 0 || quantity > maxQuantity) {
+  if (quantity <= 0 || quantity > maxQuantity) {
     throw new DomainError(
       'QUANTITY_OUT_OF_RANGE',
       `Quantity ${quantityText} is out of range: use more than 0, at most ${maxQuantity / 1000}, and up to 3 decimals`,

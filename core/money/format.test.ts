@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatQuantity, formatRate, minorToDecimalString } from './format';
+import {
+  formatLineQuantity,
+  formatMoney,
+  formatQuantity,
+  formatRate,
+  minorToDecimalString,
+} from './format';
 
 const nbsp = '\u00a0';
 
@@ -54,5 +60,17 @@ describe('formatQuantity and formatRate', () => {
     expect(formatRate(1800, 'es-PE')).toBe(`18${nbsp}%`);
     expect(formatRate(1050, 'es-AR')).toBe(`10,5${nbsp}%`);
     expect(formatRate(2100, 'en-US')).toBe('21%');
+  });
+});
+
+describe('formatLineQuantity', () => {
+  it('writes weighed goods with 3 decimals (whole kilos bare) and kg, units bare', () => {
+    expect(formatLineQuantity(750, 'weight', 'es-PE')).toBe('0.750\u00a0kg');
+    expect(formatLineQuantity(750, 'weight', 'es-AR')).toBe('0,750\u00a0kg');
+    expect(formatLineQuantity(1500, 'weight', 'es-PE')).toBe('1.500\u00a0kg');
+    expect(formatLineQuantity(2000, 'weight', 'es-PE')).toBe('2\u00a0kg');
+    expect(formatLineQuantity(750_000, 'weight', 'es-PE')).toBe('750\u00a0kg');
+    expect(formatLineQuantity(1_234_500, 'weight', 'es-PE')).toBe('1,234.500\u00a0kg');
+    expect(formatLineQuantity(3000, 'unit', 'es-PE')).toBe('3');
   });
 });

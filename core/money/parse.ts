@@ -2,6 +2,7 @@ import { DomainError } from '../errors';
 import { currency as currencyOf } from './currency';
 import { separatorsOf, type Locale } from './locale';
 import { toSafeInteger } from './rounding';
+import { parseTyped, parseTypedQuantity } from './typed';
 
 export type ParseFailure =
   | 'EMPTY'
@@ -102,7 +103,12 @@ export function parseDecimal(
   return negative ? -scaled : scaled;
 }
 
-/** "1.234,50" (es-CO, COP) → 123450 minor units. The currency symbol or code may be typed too. */
+/**
+ * An amount typed by a person → minor units, by the typed-number rules of
+ * ./typed ("1.234,50" and "1,234.50" are both 123450; "1,234" is refused as
+ * ambiguous). The currency symbol or code may be typed too. Files (CSV) keep
+ * the stricter locale-only parseDecimal above.
+ */
 export function parseAmount(
   text: string,
   currencyCode: string,
@@ -110,7 +116,7 @@ export function parseAmount(
   options: { allowNegative?: boolean } = {},
 ): number {
   const { minorDigits, symbol, code } = currencyOf(currencyCode);
-  const scaled = parseDecimal(text, locale, {
+  const scaled = parseTyped(text, locale, {
     maxFractionDigits: minorDigits,
     ignore: [symbol, code],
     ...options,
@@ -118,7 +124,7 @@ export function parseAmount(
   return toSafeInteger(scaled);
 }
 
-/** "1,5" (es-AR) → 1500 thousandths: quantities carry at most 3 decimals (grams of a kilo). */
+/** A quantity typed by a person → thousandths: "0,750" and "0.750" are both 750 in any locale. */
 export function parseQuantity(text: string, locale: Locale | string): number {
-  return toSafeInteger(parseDecimal(text, locale, { maxFractionDigits: 3 }), 'quantity');
+  return parseTypedQuantity(text, locale);
 }

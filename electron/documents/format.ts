@@ -3,8 +3,13 @@
  * formatter per document, bound to the store's locale and time zone, so a
  * receipt printed in Lima reads "06/03/2026 10:30" whatever the machine says.
  */
-import type { CashMovementType, PaymentMethod } from '../../core/api/model';
-import { formatMoney, formatQuantity, formatRate } from '../../core/money/format';
+import type { CashMovementType, PaymentMethod, SoldBy } from '../../core/api/model';
+import {
+  formatLineQuantity,
+  formatMoney,
+  formatQuantity,
+  formatRate,
+} from '../../core/money/format';
 
 export interface DocumentFormat {
   readonly locale: string;
@@ -17,6 +22,8 @@ export interface DocumentFormat {
   count(value: number): string;
   /** An API quantity (1.25 kg is 1.25). */
   quantity(value: number): string;
+  /** A line's API quantity with its unit, as the till shows it: "0.750 kg", "3". */
+  lineQuantity(value: number, soldBy: SoldBy): string;
   rate(basisPoints: number): string;
   /** An exact decimal kept as text (an exchange rate, "36.50"), grouped the locale's way. */
   decimal(text: string): string;
@@ -65,6 +72,7 @@ export function documentFormat(locale: string, currency: string, timeZone: strin
     plain: (amount, code = currency) => formatMoney(amount, code, locale, { symbol: false }),
     count: (value) => formatQuantity(value * 1000, locale),
     quantity: (value) => formatQuantity(Math.round(value * 1000), locale),
+    lineQuantity: (value, soldBy) => formatLineQuantity(Math.round(value * 1000), soldBy, locale),
     rate: (basisPoints) => formatRate(basisPoints, locale),
     // Intl takes the decimal string exactly (ECMA-402 "StringNumericLiteral"), never as a float.
     decimal: (text) => decimalFormat(locale).format(text as `${number}`),

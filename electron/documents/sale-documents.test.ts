@@ -103,6 +103,31 @@ describe('Peru', () => {
     }
   });
 
+  it('a weighed line prints its unit on 80 mm, 58 mm and A4: 0.750 kg, not 0.75', async () => {
+    till = await peruShop();
+    const cheese = await product(till, {
+      code: 'QUE001',
+      name: 'Queso fresco',
+      soldBy: 'weight',
+      price: 2400,
+      stock: 8,
+      taxCategory: 'EXONERADO',
+    });
+    const rice = await product(till, { code: 'ARZ1', name: 'Arroz 1 kg', price: 490, stock: 10 });
+    await openSession(till);
+    const sale = await sell(till, [
+      { productId: cheese.id, quantity: 0.75 },
+      { productId: rice.id, quantity: 3 },
+    ]);
+    expect(sale.total).toBe(1800 + 1470);
+    for (const format of ['80mm', '58mm', 'A4'] as const) {
+      const { text } = await documentOf(till, sale, format, `pe-weighed-${format}`);
+      expect(text).toContain('0.750 kg');
+      expect(text).not.toMatch(/\b0\.75\b(?!0)/);
+      expect(text).not.toMatch(/\b3 kg\b/);
+    }
+  });
+
   it('example 4: plastic bags show ICBPER apart from the IGV', async () => {
     till = await peruShop();
     const item = await product(till, {

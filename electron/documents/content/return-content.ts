@@ -85,7 +85,14 @@ export function returnContent(
       { label: 'Fecha del documento', value: fmt.date(sale.createdAt) },
       { label: 'Motivo', value: saleReturn.reason },
     ],
-    items: saleReturn.lines.map((l) => itemRow(fmt, { ...l, discount: 0 }, sale.pricesIncludeTax)),
+    items: saleReturn.lines.map((l) =>
+      itemRow(
+        fmt,
+        // A returned line prints its unit as the sale's line did ("0.250 kg").
+        { ...l, discount: 0, soldBy: sale.lines.find((s) => s.id === l.saleLineId)?.soldBy },
+        sale.pricesIncludeTax,
+      ),
+    ),
     totals: block.totals,
     legends: block.legends,
     words: `SON: ${amountInWords(saleReturn.total, sale.currency)}`,

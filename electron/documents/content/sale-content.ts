@@ -22,11 +22,13 @@ export function itemRow(
   fmt: DocumentFormat,
   line: Pick<SaleLine, 'quantity' | 'code' | 'name' | 'unitPrice' | 'base' | 'tax'> & {
     readonly discount: number;
+    /** Weighed goods print "0.750 kg"; a line without it prints the bare quantity. */
+    readonly soldBy?: SaleLine['soldBy'];
   },
   pricesIncludeTax: boolean,
 ): ItemRow {
   return {
-    quantity: fmt.quantity(line.quantity),
+    quantity: fmt.lineQuantity(line.quantity, line.soldBy ?? 'unit'),
     code: line.code,
     description: line.name,
     unitPrice: fmt.plain(line.unitPrice),

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
-import { DomainError } from '../../../core/errors';
 import { currency as currencyOf } from '../../../core/money/currency';
 import { minorToDecimalString } from '../../../core/money/format';
 import { separatorsOf } from '../../../core/money/locale';
 import { parseAmount } from '../../../core/money/parse';
-import { currentLocale, useI18n, useT } from '../i18n';
+import { currentLocale, useI18n } from '../i18n';
+import { typedNumberHint } from '../i18n/typed-number';
 
 export interface MoneyInputProps {
   readonly label: string;
@@ -26,8 +26,9 @@ function display(value: number | null, currency: string): string {
 }
 
 /**
- * An amount typed as the locale writes it ("1.234,50" in es-CO, "1,234.50" in
- * es-PE), parsed by core into minor units; a bad entry says why, in words.
+ * An amount typed as people write it ("1.234,50" or "1,234.50", "12,30" or
+ * "12.30"), read by core's typed-number rules into minor units; an ambiguous
+ * or bad entry says why and how to write it, in words.
  */
 export function MoneyInput({
   label,
@@ -40,7 +41,6 @@ export function MoneyInput({
   disabled,
   onEnter,
 }: MoneyInputProps) {
-  const t = useT();
   const storeCurrency = useI18n((s) => s.currency);
   const code = currency ?? storeCurrency;
   const [text, setText] = useState(() => display(value, code));
@@ -72,8 +72,7 @@ export function MoneyInput({
       onChange(parseAmount(next, code, currentLocale()));
       setError(null);
     } catch (e) {
-      const example = e instanceof DomainError ? String(e.details?.example ?? '') : '';
-      setError(t('common.invalidAmount', { example }));
+      setError(typedNumberHint(e));
       onChange(null);
     }
   }

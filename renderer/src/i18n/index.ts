@@ -4,7 +4,12 @@
  * core's formatters, so the till and the receipts agree.
  */
 import { create } from 'zustand';
-import { formatMoney, formatQuantity, formatRate } from '../../../core/money/format';
+import {
+  formatLineQuantity,
+  formatMoney,
+  formatQuantity,
+  formatRate,
+} from '../../../core/money/format';
 import { en } from './en';
 import { es } from './es';
 import type { MessageKey, Messages } from './messages';
@@ -90,6 +95,11 @@ export function plainMoney(amount: number, currency?: string): string {
 /** Quantities arrive from the API as numbers with up to 3 decimals. */
 export function quantity(value: number): string {
   return formatQuantity(Math.round(value * 1000), currentLocale());
+}
+
+/** A line's quantity in thousandths with its unit: "0.750 kg" for weighed goods, "3" for units. */
+export function lineQuantity(thousandths: number, soldBy: 'unit' | 'weight'): string {
+  return formatLineQuantity(thousandths, soldBy, currentLocale());
 }
 
 export function rate(basisPoints: number): string {

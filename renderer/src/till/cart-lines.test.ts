@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Product, ScanResult } from '../../../core/api/model';
 import {
   addScan,
+  productQuantity,
   removeLine,
   setQuantity,
   stepQuantity,
+  stockViewOf,
   toSaleLine,
   updateLine,
   type CartLine,
@@ -62,6 +64,29 @@ describe('adding scans to the cart', () => {
     expect(lines).toHaveLength(3);
     const discounted = updateLine(lines, lines[2]!.key, { discount: 50 });
     expect(addScan(discounted, scan()).lines).toHaveLength(4);
+  });
+
+  it('a search pick adds to the product line wherever it is; a scan only to the last line', () => {
+    let lines: CartLine[] = addScan([], scan()).lines;
+    lines = addScan(lines, scan({}, { id: 2, code: 'GAS', price: 250 })).lines;
+    const picked = addScan(lines, scan({ source: 'code', scanned: 'ARR001' }), { anyLine: true });
+    expect(picked.lines.map((l) => [l.code, l.quantity])).toEqual([
+      ['ARR001', 2000],
+      ['GAS', 1000],
+    ]);
+    expect(picked.key).toBe(lines[0]!.key);
+    expect(addScan(lines, scan()).lines).toHaveLength(3);
+  });
+
+  it('keeps the stock it read, in thousandths, and the product total over its lines', () => {
+    let lines: CartLine[] = addScan([], scan({ quantity: 15 }, { stock: 10 })).lines;
+    expect(stockViewOf(lines[0]!)).toEqual({ soldBy: 'unit', trackStock: true, stock: 10_000 });
+    lines = addScan(lines, scan({}, { id: 2, code: 'GAS' })).lines;
+    lines = addScan(lines, scan({ quantity: 2 }, { stock: 9 })).lines;
+    expect(productQuantity(lines, 1)).toBe(17_000);
+    expect(stockViewOf(lines[2]!)?.stock).toBe(9_000);
+    const { trackStock: _t, stock: _s, ...old } = lines[0]!;
+    expect(stockViewOf(old)).toBeNull();
   });
 
   it('keeps each scale label on its own line, sent back as scanned', () => {

@@ -4,6 +4,7 @@
  * integer thousandths, as in core; the API gets decimals at the boundary.
  */
 import type { ScanResult, SoldBy } from '../../../core/api/model';
+import type { StockView } from '../../../core/quantity-check';
 import type { TaxLineInput } from '../../../core/tax/types';
 
 export interface CartLine {
@@ -25,6 +26,13 @@ export interface CartLine {
   readonly fixedAmount: number | null;
   /** What was scanned (a scale label is sent back as scanned so the main process reads it again). */
   readonly barcode: string | null;
+  /**
+   * The product's stock when it was last read (thousandths) and whether it is
+   * tracked, so a shortage shows on the line as it is added. Optional: carts
+   * persisted before these existed have neither.
+   */
+  readonly trackStock?: boolean;
+  readonly stock?: number;
 }
 
 let counter = 0;
@@ -45,19 +53,42 @@ function mergeable(line: CartLine, scan: ScanResult): boolean {
   );
 }
 
+function stockOf(scan: ScanResult): Pick<CartLine, 'trackStock' | 'stock'> {
+  return {
+    trackStock: scan.product.trackStock,
+    stock: Math.round(scan.product.stock * 1000),
+  };
+}
+
+/** The line a scan would add to: the last one for a scan; for a search pick, any line of the product. */
+function mergeTarget(
+  lines: readonly CartLine[],
+  scan: ScanResult,
+  anyLine: boolean,
+): CartLine | undefined {
+  if (!anyLine) {
+    const last = lines.at(-1);
+    return last && mergeable(last, scan) ? last : undefined;
+  }
+  return lines.findLast((l) => mergeable(l, scan));
+}
+
 /**
  * A scan adds a line, or adds its quantity to the same product's last line
- * (never to a weighed label, an overridden price or a discounted line).
+ * (never to a weighed label, an overridden price or a discounted line). A
+ * product picked from the search is deliberate, not a burst of scans: it adds
+ * to the product's line wherever it is (`anyLine`).
  */
 export function addScan(
   lines: readonly CartLine[],
   scan: ScanResult,
+  options: { anyLine?: boolean } = {},
 ): { lines: CartLine[]; key: string } {
   const quantity = Math.round(scan.quantity * 1000);
-  const last = lines.at(-1);
-  if (last && mergeable(last, scan)) {
-    const merged = { ...last, quantity: last.quantity + quantity };
-    return { lines: [...lines.slice(0, -1), merged], key: last.key };
+  const target = mergeTarget(lines, scan, options.anyLine ?? false);
+  if (target) {
+    const merged = { ...target, quantity: target.quantity + quantity, ...stockOf(scan) };
+    return { lines: lines.map((l) => (l === target ? merged : l)), key: target.key };
   }
   const fromLabel = scan.source === 'scale-weight' || scan.source === 'scale-price';
   const line: CartLine = {
@@ -73,8 +104,22 @@ export function addScan(
     discount: 0,
     fixedAmount: scan.fixedAmount,
     barcode: fromLabel ? scan.scanned : null,
+    ...stockOf(scan),
   };
   return { lines: [...lines, line], key: line.key };
+}
+
+/** Thousandths of a product in the cart, over all its lines. */
+export function productQuantity(lines: readonly CartLine[], productId: number): number {
+  return lines.reduce((sum, l) => (l.productId === productId ? sum + l.quantity : sum), 0);
+}
+
+/** The product's stock as the cart last read it, or null when the line predates that. */
+export function stockViewOf(
+  line: Pick<CartLine, 'soldBy' | 'trackStock' | 'stock'>,
+): StockView | null {
+  if (line.trackStock === undefined || line.stock === undefined) return null;
+  return { soldBy: line.soldBy, trackStock: line.trackStock, stock: line.stock };
 }
 
 export function setQuantity(lines: readonly CartLine[], key: string, quantity: number): CartLine[] {

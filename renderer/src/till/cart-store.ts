@@ -40,7 +40,8 @@ interface CartState {
    */
   readonly saleId: string;
   readonly held: readonly HeldCart[];
-  applyScan(scan: ScanResult): void;
+  /** `anyLine`: a search pick, which adds to the product's line wherever it is. */
+  applyScan(scan: ScanResult, options?: { anyLine?: boolean }): void;
   select(key: string | null): void;
   moveSelection(step: 1 | -1): void;
   remove(key: string): void;
@@ -85,8 +86,8 @@ export const useCart = create<CartState>()(
     (set, get) => ({
       ...empty(),
       held: [],
-      applyScan(scan) {
-        const { lines, key } = addScan(get().lines, scan);
+      applyScan(scan, options) {
+        const { lines, key } = addScan(get().lines, scan, options);
         set({ lines, selected: key });
       },
       select(key) {

@@ -3,8 +3,10 @@ import type { ScanResult } from '../../../core/api/model';
 import type { Result } from '../../../core/api/result';
 import { api } from '../api/client';
 
-export type ScanOutcome =
-  { ok: true; scan: ScanResult } | { ok: false; error: ErrorInfo; code: string };
+/** `picked`: the code came from the search (F2), not from the scanner. */
+export type ScanOutcome = (
+  { ok: true; scan: ScanResult } | { ok: false; error: ErrorInfo; code: string }
+) & { picked?: boolean };
 
 /**
  * Scans resolved strictly in the order they were read, however fast the
@@ -20,7 +22,7 @@ export function createScanQueue(
   onOutcome: (outcome: ScanOutcome) => void,
   lookup: Lookup = lookupByApi,
 ) {
-  const queue: string[] = [];
+  const queue: { code: string; picked: boolean }[] = [];
   const cache = new Map<string, ScanResult>();
   let running = false;
   let waiters: (() => void)[] = [];
@@ -40,8 +42,9 @@ export function createScanQueue(
     running = true;
     try {
       while (queue.length > 0) {
-        const code = queue.shift()!;
-        onOutcome(await resolve(code));
+        const { code, picked } = queue.shift()!;
+        const outcome = await resolve(code);
+        onOutcome(picked ? { ...outcome, picked } : outcome);
       }
     } finally {
       running = false;
@@ -52,10 +55,10 @@ export function createScanQueue(
   }
 
   return {
-    push(code: string): void {
+    push(code: string, options: { picked?: boolean } = {}): void {
       const trimmed = code.trim();
       if (trimmed === '') return;
-      queue.push(trimmed);
+      queue.push({ code: trimmed, picked: options.picked ?? false });
       void drain();
     },
     /** Resolves once every scan read so far has landed in the cart. */

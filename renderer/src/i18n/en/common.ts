@@ -107,4 +107,18 @@ export const common: typeof es = {
     retiro: 'Withdrawal',
     gasto: 'Expense',
   },
+  /** Why a typed number was refused (core/money/typed.ts), with how to write it. */
+  typed: {
+    EMPTY: 'Type a number, for example {example}.',
+    INVALID_CHARACTER: '“{character}” does not belong in a number; write it like {example}.',
+    AMBIGUOUS_SEPARATOR:
+      '“{input}” can be read two ways. For thousands, write {whole}; for decimals, use up to {maxFractionDigits} (like {example}).',
+    AMBIGUOUS_SEPARATOR_WHOLE: '“{input}” can be read two ways: for thousands, write {whole}.',
+    MIXED_SEPARATORS: 'Use one decimal mark only; write it like {example}.',
+    MISPLACED_GROUP_SEPARATOR: 'Thousands marks go every three digits; write it like {example}.',
+    TOO_MANY_DECIMALS: 'Up to {maxFractionDigits} decimals; write it like {example}.',
+    TOO_MANY_DECIMALS_WHOLE: 'Whole numbers only, like {example}.',
+    NEGATIVE: 'It cannot be negative.',
+    OUT_OF_RANGE: 'The number is too large.',
+  },
 };

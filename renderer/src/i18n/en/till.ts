@@ -144,4 +144,21 @@ export const till: typeof es = {
     added: '{name} added',
     unknown: 'Unknown code: {code}',
   },
+  /** Quantities at the till: stock on the line, confirming a big one, weighing from the search. */
+  quantities: {
+    short: 'Stock {stock}: {missing} short',
+    confirmTitle: 'Add {quantity}?',
+    overLimit: '{quantity} of {name} is more than one sale usually takes (up to {limit}).',
+    farAboveStock: 'There is {stock} of {name} in stock.',
+    inCart: 'The sale would have {quantity}.',
+    confirm: 'Yes, add {quantity}',
+    confirmSet: 'Yes, change to {quantity}',
+    dropped: '{name} was not added.',
+    weightTitle: 'Weight of {name}',
+    weight: 'Weight (kg)',
+    perKilo: '{price} per kg',
+    weightAmount: 'Amount: {amount}',
+    add: 'Add',
+    percentRange: 'A percentage goes from 0 to 100.',
+  },
 };

@@ -105,4 +105,20 @@ export const common = {
     retiro: 'Retiro',
     gasto: 'Gasto',
   },
+  /** Why a typed number was refused (core/money/typed.ts), with how to write it. */
+  typed: {
+    EMPTY: 'Escriba un número, por ejemplo {example}.',
+    INVALID_CHARACTER: '«{character}» no va en un número; escríbalo así: {example}.',
+    AMBIGUOUS_SEPARATOR:
+      '«{input}» se puede leer de dos maneras. Si son miles, escriba {whole}; si son decimales, use hasta {maxFractionDigits} (así: {example}).',
+    AMBIGUOUS_SEPARATOR_WHOLE:
+      '«{input}» se puede leer de dos maneras: si son miles, escriba {whole}.',
+    MIXED_SEPARATORS: 'Use un solo separador decimal; escríbalo así: {example}.',
+    MISPLACED_GROUP_SEPARATOR:
+      'Los puntos o comas de miles van cada tres cifras; escríbalo así: {example}.',
+    TOO_MANY_DECIMALS: 'Admite hasta {maxFractionDigits} decimales; escríbalo así: {example}.',
+    TOO_MANY_DECIMALS_WHOLE: 'Solo números enteros, como {example}.',
+    NEGATIVE: 'No puede ser negativo.',
+    OUT_OF_RANGE: 'El número es demasiado grande.',
+  },
 };

@@ -142,4 +142,21 @@ export const till = {
     added: '{name} agregado',
     unknown: 'Código desconocido: {code}',
   },
+  /** Quantities at the till: stock on the line, confirming a big one, weighing from the search. */
+  quantities: {
+    short: 'Stock {stock}: faltan {missing}',
+    confirmTitle: '¿Agregar {quantity}?',
+    overLimit: '{quantity} de {name} es más de lo que se vende en una venta (hasta {limit}).',
+    farAboveStock: 'Hay {stock} de {name} en stock.',
+    inCart: 'En la venta quedarían {quantity}.',
+    confirm: 'Sí, agregar {quantity}',
+    confirmSet: 'Sí, cambiar a {quantity}',
+    dropped: 'No se agregó {name}.',
+    weightTitle: 'Peso de {name}',
+    weight: 'Peso (kg)',
+    perKilo: '{price} por kg',
+    weightAmount: 'Importe: {amount}',
+    add: 'Agregar',
+    percentRange: 'El porcentaje va de 0 a 100.',
+  },
 };

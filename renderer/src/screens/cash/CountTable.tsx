@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { money, useT } from '../../i18n';
+import { currentLocale, money, useT } from '../../i18n';
 import { countedTotal, parseCount, type Count } from './count';
 
 /**
@@ -49,7 +49,10 @@ export function CountTable({
                 value={n === 0 ? '' : String(n)}
                 placeholder="0"
                 onFocus={(e) => e.currentTarget.select()}
-                onChange={(e) => onChange(value, parseCount(e.target.value))}
+                onChange={(e) => {
+                  const next = parseCount(e.target.value, currentLocale());
+                  if (next !== null) onChange(value, next);
+                }}
                 onKeyDown={(e) => {
                   if (e.key !== 'Enter') return;
                   e.preventDefault();

@@ -41,12 +41,16 @@ describe('the drawer count', () => {
     expect(setCount(emptyCount('PEN'), 100, -1).find((d) => d.value === 100)!.count).toBe(0);
   });
 
-  it('reads a count field as digits only, empty as zero', () => {
-    expect(parseCount('')).toBe(0);
-    expect(parseCount('12')).toBe(12);
-    expect(parseCount('1a2')).toBe(12);
-    expect(parseCount('-3')).toBe(3);
-    expect(parseCount('12345678')).toBe(123456);
+  it('reads a count field as a typed whole number, empty as zero', () => {
+    expect(parseCount('', 'es-PE')).toBe(0);
+    expect(parseCount('12', 'es-PE')).toBe(12);
+    expect(parseCount('1,000,000', 'es-PE')).toBe(null);
+    expect(parseCount('999999', 'es-PE')).toBe(999_999);
+    // Not guessed: refused, and the field keeps its last good count.
+    expect(parseCount('1a2', 'es-PE')).toBe(null);
+    expect(parseCount('-3', 'es-PE')).toBe(null);
+    expect(parseCount('1.000', 'es-PE')).toBe(null);
+    expect(parseCount('12345678', 'es-PE')).toBe(null);
   });
 
   it('calls counted − expected short, even or over', () => {

@@ -3,6 +3,7 @@
  * coin of the store's currency. The sum is core's totalOfCount, the same rule
  * the main process applies when it stores the close.
  */
+import { parseTypedWhole } from '../../../../core/money/typed';
 import {
   denominationsOf,
   totalOfCount,
@@ -16,10 +17,22 @@ export function emptyCount(currency: string): Count {
   return denominationsOf(currency).map((value) => ({ value, count: 0 }));
 }
 
-/** What a count field holds: digits only, empty is zero. */
-export function parseCount(text: string): number {
-  const digits = text.replace(/\D/g, '').slice(0, 6);
-  return digits === '' ? 0 : Number(digits);
+/** The most pieces of one denomination a count takes (a typo guard). */
+export const MAX_PIECES = 999_999;
+
+/**
+ * What a count field holds, by core's typed-number rules for whole numbers;
+ * empty is zero. Null when it is not a count ("1a2", "-3", "1.000" which could
+ * be a thousand or one): the field keeps its last good count, nothing guessed.
+ */
+export function parseCount(text: string, locale: string): number | null {
+  if (text.trim() === '') return 0;
+  try {
+    const n = parseTypedWhole(text, locale);
+    return n <= MAX_PIECES ? n : null;
+  } catch {
+    return null;
+  }
 }
 
 export function setCount(count: Count, value: number, next: number): Count {

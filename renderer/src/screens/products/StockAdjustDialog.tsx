@@ -5,7 +5,7 @@ import { TextField } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { quantity, useT } from '../../i18n';
 import { fieldErrors } from '../../api/field-errors';
-import { parseQuantityText } from './quantity-text';
+import { readQuantityText } from './quantity-text';
 
 export interface StockTarget {
   readonly id: number;
@@ -34,16 +34,19 @@ export function StockAdjustDialog({
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const value = amount.trim() === '' ? null : parseQuantityText(amount, { allowNegative: true });
+  const read = amount.trim() === '' ? null : readQuantityText(amount, { allowNegative: true });
+  const value = read?.ok ? read.value : null;
   const after = value === null ? null : mode === 'delta' ? product.stock + value : value;
 
   async function submit() {
     if (value === null) {
       setErrors({
         [mode]:
-          amount.trim() === ''
+          read === null
             ? t('products.validation.required')
-            : t('products.validation.quantity'),
+            : read.ok
+              ? t('products.validation.quantity')
+              : read.hint,
       });
       return;
     }

@@ -80,14 +80,13 @@ export function EditDialog({
     for (const line of sale.lines) {
       const parsed = readQuantity(texts[line.id] ?? '', currentLocale());
       if (parsed.ok) quantities[line.id] = parsed.thousandths;
-      else problems[`line-${line.id}`] = t('sales.form.badQuantity', { example: parsed.example });
+      else problems[`line-${line.id}`] = parsed.hint;
     }
     const addedLines: AddedLine[] = [];
     for (const { product, text } of added) {
       const parsed = readQuantity(text, currentLocale());
       if (parsed.ok) addedLines.push({ productId: product.id, thousandths: parsed.thousandths });
-      else
-        problems[`added-${product.id}`] = t('sales.form.badQuantity', { example: parsed.example });
+      else problems[`added-${product.id}`] = parsed.hint;
     }
     if (!reason.trim()) problems.reason = t('sales.form.reasonRequired');
     if (payments.some((p) => p.method !== 'CREDITO' && p.amount === null))

@@ -57,7 +57,7 @@ export function ReturnDialog({
     for (const line of sale.lines) {
       const parsed = readQuantity(texts[line.id] ?? '', currentLocale());
       if (!parsed.ok) {
-        problems[`line-${line.id}`] = t('sales.form.badQuantity', { example: parsed.example });
+        problems[`line-${line.id}`] = parsed.hint;
         continue;
       }
       const problem = pickProblem(line, parsed.thousandths);

@@ -1,5 +1,5 @@
 import type { Sale } from '../../../../core/api/model';
-import { money, quantity, useT } from '../../i18n';
+import { lineQuantity, money, quantity, useT } from '../../i18n';
 
 /** The sale's lines as sold (snapshots), with what has been returned of each. */
 export function SaleLinesTable({ sale }: { sale: Sale }) {
@@ -36,7 +36,7 @@ export function SaleLinesTable({ sale }: { sale: Sale }) {
                   )}
                 </div>
               </td>
-              <td className="num">{quantity(line.quantity)}</td>
+              <td className="num">{lineQuantity(Math.round(line.quantity * 1000), line.soldBy)}</td>
               <td className="num">{m(line.unitPrice)}</td>
               <td className="num">{discount > 0 ? `− ${m(discount)}` : '—'}</td>
               <td className="num">{m(line.total)}</td>

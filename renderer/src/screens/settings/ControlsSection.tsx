@@ -1,7 +1,9 @@
 import type { Settings } from '../../../../core/api/model';
+import { parseTypedWhole } from '../../../../core/money/typed';
 import { TextField } from '../../components/Field';
 import { MoneyInput } from '../../components/MoneyInput';
-import { useT } from '../../i18n';
+import { currentLocale, useT } from '../../i18n';
+import { readTyped } from '../../i18n/typed-number';
 import { SectionForm } from './SectionForm';
 import { useSettingsSection } from './useSettingsSection';
 
@@ -33,7 +35,11 @@ export function ControlsSection({ settings }: { readonly settings: Settings }) {
           inputMode="numeric"
           maxLength={3}
           error={errors.discountLimit}
-          onChange={(e) => set('discountLimit', Number(e.target.value.replace(/\D/g, '') || 0))}
+          onChange={(e) => {
+            // Whole percent by the typed-number rules: "12,5" is refused, never read as 125.
+            const read = readTyped(() => parseTypedWhole(e.target.value || '0', currentLocale()));
+            if (read.ok && read.value <= 100) set('discountLimit', read.value);
+          }}
         />
         <div className="field">
           <MoneyInput

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { RECEIPT_FORMATS, type Settings } from '../../../../core/api/model';
+import { parseTypedWhole } from '../../../../core/money/typed';
 import { callOrToast } from '../../api/use-call';
 import { Button } from '../../components/Button';
 import { CheckField, TextField } from '../../components/Field';
-import { useT } from '../../i18n';
+import { currentLocale, useT } from '../../i18n';
+import { readTyped } from '../../i18n/typed-number';
 import { useToasts } from '../../state/toasts';
 import { SectionForm } from './SectionForm';
 import { useSettingsSection } from './useSettingsSection';
@@ -94,7 +96,11 @@ export function ReceiptSection({ settings }: { readonly settings: Settings }) {
           value={String(draft.printerPort)}
           inputMode="numeric"
           error={errors.printerPort}
-          onChange={(e) => set('printerPort', Number(e.target.value.replace(/\D/g, '')))}
+          onChange={(e) => {
+            // A whole number by the typed-number rules; anything else keeps the last good port.
+            const read = readTyped(() => parseTypedWhole(e.target.value || '0', currentLocale()));
+            if (read.ok && read.value <= 65_535) set('printerPort', read.value);
+          }}
         />
       </div>
       <div className="row">

@@ -1,7 +1,8 @@
 import { memo, useEffect, useRef } from 'react';
-import { money, quantity, useT } from '../../i18n';
+import { stockShortage } from '../../../../core/quantity-check';
+import { lineQuantity, money, useT } from '../../i18n';
 import { useCart } from '../../till/cart-store';
-import type { CartLine } from '../../till/cart-lines';
+import { productQuantity, stockViewOf, type CartLine } from '../../till/cart-lines';
 
 /** One row; memoized so adding line 301 repaints one row, not 300. */
 const CartRow = memo(function CartRow({
@@ -9,11 +10,14 @@ const CartRow = memo(function CartRow({
   amount,
   selected,
   index,
+  missing,
 }: {
   line: CartLine;
   amount: number;
   selected: boolean;
   index: number;
+  /** Thousandths of the product the stock lacks, over all its lines; 0 when enough. */
+  missing: number;
 }) {
   const t = useT();
   const select = useCart((s) => s.select);
@@ -38,9 +42,17 @@ const CartRow = memo(function CartRow({
           {line.unitPrice !== line.listPrice && (
             <span className="badge badge-warning">{t('till.line.priceChanged')}</span>
           )}
+          {missing > 0 && (
+            <span className="badge badge-warning" data-testid="stock-short" role="status">
+              {t('till.quantities.short', {
+                stock: lineQuantity(line.stock ?? 0, line.soldBy),
+                missing: lineQuantity(missing, line.soldBy),
+              })}
+            </span>
+          )}
         </div>
       </td>
-      <td className="num qty">{quantity(line.quantity / 1000)}</td>
+      <td className="num qty">{lineQuantity(line.quantity, line.soldBy)}</td>
       <td className="num">{money(line.unitPrice)}</td>
       <td className="num">{line.discount > 0 ? `-${money(line.discount)}` : ''}</td>
       <td className="num strong">{money(amount)}</td>
@@ -61,6 +73,12 @@ const CartRow = memo(function CartRow({
     </tr>
   );
 });
+
+/** How short the stock read with the line is for the product's total in the cart. */
+function missingOf(lines: readonly CartLine[], line: CartLine): number {
+  const view = stockViewOf(line);
+  return view ? stockShortage(productQuantity(lines, line.productId), view) : 0;
+}
 
 /**
  * The cart's lines. `amounts` are each line's amount before the order
@@ -95,6 +113,7 @@ export function CartTable({ amounts }: { amounts: readonly number[] }) {
               amount={amounts[i] ?? 0}
               selected={line.key === selected}
               index={i}
+              missing={missingOf(lines, line)}
             />
           ))}
         </tbody>

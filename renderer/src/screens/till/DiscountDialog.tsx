@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { divRound } from '../../../../core/money/rounding';
+import { parseTypedPercent } from '../../../../core/money/typed';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
 import { MoneyInput } from '../../components/MoneyInput';
-import { useT } from '../../i18n';
+import { currentLocale, useT } from '../../i18n';
+import { readTyped } from '../../i18n/typed-number';
 
 /** An order discount as an amount, or as a percentage of the order turned into an amount here. */
 export function DiscountDialog({
@@ -21,15 +23,16 @@ export function DiscountDialog({
   const t = useT();
   const [amount, setAmount] = useState<number | null>(current || null);
   const [percent, setPercent] = useState('');
+  const [percentError, setPercentError] = useState<string | null>(null);
   const fromPercent = (text: string) => {
     setPercent(text);
-    const value = Number(text.replace(',', '.'));
-    if (Number.isFinite(value) && value >= 0 && value <= 100) {
-      // Percent in hundredths, so 12.5 % stays exact.
-      setAmount(
-        Number(divRound(BigInt(orderAmount) * BigInt(Math.round(value * 100)), 10_000n, 'HALF_UP')),
-      );
-    }
+    if (text.trim() === '') return setPercentError(null);
+    // Percent in hundredths, so 12.5 % stays exact; read by the same rules as every number typed.
+    const read = readTyped(() => parseTypedPercent(text, currentLocale()));
+    if (!read.ok) return setPercentError(read.hint);
+    if (read.value > 10_000) return setPercentError(t('till.quantities.percentRange'));
+    setPercentError(null);
+    setAmount(Number(divRound(BigInt(orderAmount) * BigInt(read.value), 10_000n, 'HALF_UP')));
   };
   return (
     <Dialog
@@ -66,6 +69,7 @@ export function DiscountDialog({
           label={t('till.discount.percent')}
           inputMode="decimal"
           value={percent}
+          error={percentError}
           onChange={(e) => fromPercent(e.target.value)}
         />
       </div>

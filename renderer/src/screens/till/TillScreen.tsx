@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CashSession, Sale } from '../../../../core/api/model';
+import type { CashSession, ProductHit, Sale, ScanResult } from '../../../../core/api/model';
 import type { ErrorInfo } from '../../../../core/errors';
+import { minorToDecimalString } from '../../../../core/money/format';
 import type { DocumentType } from '../../../../core/numbering';
 import { api } from '../../api/client';
 import { Button } from '../../components/Button';
@@ -13,11 +14,12 @@ import type { Authorization } from '../sales/SupervisorFields';
 import type { MessageKey } from '../../i18n/messages';
 import { hasRole, useProfile, useSession } from '../../state/session';
 import { useToasts } from '../../state/toasts';
-import { toSaleLine } from '../../till/cart-lines';
+import { productQuantity, toSaleLine } from '../../till/cart-lines';
 import { useCart } from '../../till/cart-store';
 import type { PaymentDraft } from '../../till/payment';
 import { createScanQueue } from '../../till/scan-queue';
 import { beep } from '../../till/sound';
+import { questionForScan, type QuantityQuestion } from '../../till/quantity-question';
 import { previewTotals } from '../../till/totals';
 import { CartTable } from './CartTable';
 import { CustomerDialog } from './CustomerDialog';
@@ -27,10 +29,12 @@ import { HeldDialog } from './HeldDialog';
 import { LineDialog } from './LineDialog';
 import { OpenSessionDialog } from './OpenSessionDialog';
 import { PaymentDialog } from './PaymentDialog';
+import { QuantityConfirmDialog } from './QuantityConfirm';
 import { ScanField } from './ScanField';
 import { SearchDialog } from './SearchDialog';
 import { ShortcutBar } from './ShortcutBar';
 import { TotalsPanel } from './TotalsPanel';
+import { WeightDialog } from './WeightDialog';
 import './till.css';
 
 type DialogName =
@@ -43,7 +47,16 @@ type DialogName =
   | 'done'
   | 'open'
   | 'clear'
-  | 'authorize';
+  | 'authorize'
+  | 'weight'
+  | 'confirm';
+
+/** A scan held back until the cashier confirms its quantity. */
+interface PendingScan {
+  readonly scan: ScanResult;
+  readonly anyLine: boolean;
+  readonly question: QuantityQuestion;
+}
 
 const FORM_CONTROLS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON']);
 
@@ -63,6 +76,8 @@ export function TillScreen() {
   const [lastSale, setLastSale] = useState<Sale | null>(null);
   // Set only when choosing the document opened the customer picker.
   const [customerReason, setCustomerReason] = useState<string | undefined>(undefined);
+  const [weighing, setWeighing] = useState<ProductHit | null>(null);
+  const [pending, setPending] = useState<PendingScan | null>(null);
   // A sale the API refused until a supervisor authorizes it, with the payments to retry.
   const [refusal, setRefusal] = useState<{
     error: ErrorInfo;
@@ -74,7 +89,17 @@ export function TillScreen() {
     () =>
       createScanQueue((outcome) => {
         if (outcome.ok) {
-          useCart.getState().applyScan(outcome.scan);
+          // A search pick adds to its product's line wherever it is; a big
+          // quantity waits for the cashier's yes before it lands.
+          const anyLine = outcome.picked ?? false;
+          const question = questionForScan(useCart.getState().lines, outcome.scan);
+          if (question) {
+            beep('error');
+            setPending({ scan: outcome.scan, anyLine, question });
+            setDialog('confirm');
+          } else {
+            useCart.getState().applyScan(outcome.scan, { anyLine });
+          }
         } else {
           beep('error');
           useToasts.getState().push('error', errorMessage(outcome.error));
@@ -360,7 +385,40 @@ export function TillScreen() {
         <SearchDialog
           onClose={close}
           onPick={(hit) => {
-            queue.push(hit.code);
+            if (hit.soldBy === 'weight') {
+              setWeighing(hit);
+              setDialog('weight');
+              return;
+            }
+            queue.push(hit.code, { picked: true });
+            close();
+          }}
+        />
+      )}
+      {dialog === 'weight' && weighing && (
+        <WeightDialog
+          product={weighing}
+          onClose={close}
+          onWeighed={(thousandths) => {
+            // Through the queue as "0.750*CODE", so it merges and is checked like any scan.
+            queue.push(`${minorToDecimalString(thousandths, 3)}*${weighing.code}`, {
+              picked: true,
+            });
+            close();
+          }}
+        />
+      )}
+      {dialog === 'confirm' && pending && (
+        <QuantityConfirmDialog
+          question={pending.question}
+          onCancel={() => {
+            toast('info', t('till.quantities.dropped', { name: pending.question.name }));
+            setPending(null);
+            close();
+          }}
+          onConfirm={() => {
+            useCart.getState().applyScan(pending.scan, { anyLine: pending.anyLine });
+            setPending(null);
             close();
           }}
         />
@@ -383,6 +441,9 @@ export function TillScreen() {
       {dialog === 'line' && selectedLine && (
         <LineDialog
           line={selectedLine}
+          otherQuantity={
+            productQuantity(cart.lines, selectedLine.productId) - selectedLine.quantity
+          }
           mayChangePrice={mayChangePrice}
           onClose={close}
           onApply={(changes) => {
