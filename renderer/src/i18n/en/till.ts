@@ -67,6 +67,7 @@ export const till: typeof es = {
     hold: 'Hold',
     resume: 'Resume',
     edit: 'Edit line',
+    discount: 'Discount',
     select: 'Pick line',
     plusMinus: 'Quantity ±',
     remove: 'Remove line',

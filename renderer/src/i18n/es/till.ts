@@ -65,6 +65,7 @@ export const till = {
     hold: 'Suspender',
     resume: 'Recuperar',
     edit: 'Editar línea',
+    discount: 'Descuento',
     select: 'Elegir línea',
     plusMinus: 'Cantidad ±',
     remove: 'Quitar línea',

@@ -71,6 +71,12 @@ export function DiscountDialog({
           value={percent}
           error={percentError}
           onChange={(e) => fromPercent(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter applies the percentage as it applies an amount.
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            if (!percentError && amount !== null && amount <= orderAmount) onApply(amount);
+          }}
         />
       </div>
     </Dialog>

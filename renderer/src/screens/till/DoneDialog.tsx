@@ -12,9 +12,12 @@ import { PdfFrame } from './PdfFrame';
 
 /**
  * After the sale: the number and the change, big; the receipt on request.
- * Enter (or Escape) starts the next sale.
+ * Enter (or Escape) starts the next sale, wherever the focus is: after
+ * "Imprimir" the focus is on that button, and Enter used to print again. A
+ * scan typed now starts the next sale too, and its characters are handed to
+ * the till (`onClose(typed)`), so no scanned code is eaten by this dialog.
  */
-export function DoneDialog({ sale, onClose }: { sale: Sale; onClose(): void }) {
+export function DoneDialog({ sale, onClose }: { sale: Sale; onClose(typed?: string): void }) {
   const t = useT();
   const format = useSession((s) => s.settings?.receiptFormat ?? '80mm');
   const hasPrinter = useSession((s) => Boolean(s.settings?.printerHost));
@@ -40,6 +43,19 @@ export function DoneDialog({ sale, onClose }: { sale: Sale; onClose(): void }) {
     await preview();
   }
 
+  useEffect(() => {
+    const capture = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const printable = event.key.length === 1;
+      if (event.key !== 'Enter' && !printable) return;
+      event.preventDefault();
+      event.stopPropagation();
+      onClose(printable ? event.key : undefined);
+    };
+    window.addEventListener('keydown', capture, true);
+    return () => window.removeEventListener('keydown', capture, true);
+  }, [onClose]);
+
   // The store prints every receipt on its own when it asked to (Settings).
   useEffect(() => {
     if (!autoPrint || printed.current || !canPreview) return;
@@ -56,7 +72,13 @@ export function DoneDialog({ sale, onClose }: { sale: Sale; onClose(): void }) {
       footer={
         <>
           {canPreview && <Button onClick={() => void print()}>{t('till.done.print')}</Button>}
-          <Button variant="primary" size="large" autoFocus onClick={onClose} shortcut="Enter">
+          <Button
+            variant="primary"
+            size="large"
+            autoFocus
+            onClick={() => onClose()}
+            shortcut="Enter"
+          >
             {t('till.done.newSale')}
           </Button>
         </>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../../core/api/model';
 import { denominationsOf } from '../../../../core/money/denominations';
 import { Button } from '../../components/Button';
@@ -58,6 +58,12 @@ export function PaymentDialog({
     setDrafts((list) => list.map((p, i) => (i === index ? { ...p, ...change } : p)));
   const complete = () => {
     if (canComplete) onComplete(payments);
+  };
+  // Enter in a text field (bank, reference) completes too, as in the amounts.
+  const completeOnEnter = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    complete();
   };
   const add = () => setDrafts((list) => [...list, { method: 'QR', amount: status.remaining }]);
 
@@ -133,12 +139,14 @@ export function PaymentDialog({
                     label={t('till.pay.bank')}
                     value={payment.bank ?? ''}
                     onChange={(e) => update(index, { bank: e.target.value })}
+                    onKeyDown={completeOnEnter}
                     error={!payment.bank?.trim() ? t('till.pay.needsBank') : null}
                   />
                   <TextField
                     label={t('till.pay.reference')}
                     value={payment.reference ?? ''}
                     onChange={(e) => update(index, { reference: e.target.value })}
+                    onKeyDown={completeOnEnter}
                   />
                 </div>
               )}

@@ -8,13 +8,14 @@ const KEYS: readonly [string, MessageKey][] = [
   ['F6', 'till.shortcuts.hold'],
   ['F7', 'till.shortcuts.resume'],
   ['F8', 'till.shortcuts.edit'],
+  ['F10', 'till.shortcuts.discount'],
   ['↑ ↓', 'till.shortcuts.select'],
   ['+ −', 'till.shortcuts.plusMinus'],
   ['deleteKey', 'till.shortcuts.remove'],
   ['F9', 'till.shortcuts.lock'],
 ];
 
-/** The till's keys, always on screen. */
+/** The till's keys, always on screen: every F-key the till answers (TillScreen's useHotkeys). */
 export function ShortcutBar() {
   const t = useT();
   return (

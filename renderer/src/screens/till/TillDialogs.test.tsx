@@ -1,6 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { es } from '../../i18n/es';
+import { DiscountDialog } from './DiscountDialog';
 import { PaymentDialog } from './PaymentDialog';
 import { ScanField } from './ScanField';
 
@@ -85,5 +87,41 @@ describe('PaymentDialog', () => {
     await userEvent.click(credits[1]!);
     expect(screen.getByText(/elija un cliente registrado/)).toBeTruthy();
     expect((screen.getByTestId('complete-sale') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('Enter in the till’s text fields', () => {
+  it('completes a transfer from its bank and reference fields', async () => {
+    const onComplete = vi.fn();
+    render(
+      <PaymentDialog
+        due={2040}
+        hasRegisteredCustomer={false}
+        busy={false}
+        error={null}
+        onComplete={onComplete}
+        onClose={vi.fn()}
+      />,
+    );
+    await userEvent.click(
+      screen.getByRole('radio', { name: es.common.paymentMethods.TRANSFERENCIA }),
+    );
+    await userEvent.type(screen.getByLabelText(es.till.pay.bank), 'BCP');
+    await userEvent.type(screen.getByLabelText(es.till.pay.reference), 'OP-123{Enter}');
+    expect(onComplete).toHaveBeenCalledWith([
+      expect.objectContaining({
+        method: 'TRANSFERENCIA',
+        amount: 2040,
+        bank: 'BCP',
+        reference: 'OP-123',
+      }),
+    ]);
+  });
+
+  it('applies a discount typed as a percentage', async () => {
+    const onApply = vi.fn();
+    render(<DiscountDialog current={0} orderAmount={2000} onApply={onApply} onClose={vi.fn()} />);
+    await userEvent.type(screen.getByLabelText(es.till.discount.percent), '10{Enter}');
+    expect(onApply).toHaveBeenCalledWith(200);
   });
 });

@@ -127,9 +127,14 @@ export function TillScreen() {
   const items = cart.lines.reduce((n, l) => n + (l.soldBy === 'unit' ? l.quantity / 1000 : 1), 0);
   const selectedLine = cart.lines.find((l) => l.key === cart.selected) ?? null;
 
+  // What the scanner typed while the done dialog closed: the next sale's first code.
+  const typedAhead = useRef('');
   // The scanner types wherever the focus is: keep it on the scan field.
   useEffect(() => {
-    if (!dialog) scanRef.current?.focus();
+    if (dialog || !scanRef.current) return;
+    scanRef.current.value += typedAhead.current;
+    typedAhead.current = '';
+    scanRef.current.focus();
   }, [dialog]);
   useEffect(() => {
     if (dialog) return undefined;
@@ -493,7 +498,15 @@ export function TillScreen() {
           }}
         />
       )}
-      {dialog === 'done' && lastSale && <DoneDialog sale={lastSale} onClose={close} />}
+      {dialog === 'done' && lastSale && (
+        <DoneDialog
+          sale={lastSale}
+          onClose={(typed) => {
+            if (typed) typedAhead.current += typed;
+            close();
+          }}
+        />
+      )}
       {dialog === 'open' && (
         <OpenSessionDialog
           onClose={close}
