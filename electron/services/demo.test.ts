@@ -48,4 +48,27 @@ describe('setup.demo', () => {
       expect(again.ok).toBe(false);
     },
   );
+
+  it('opens today’s session in the past when the demo is made before 8:00 in Lima', async () => {
+    till = await openTill();
+    // 03:30 in Lima (UTC−5).
+    till.clock.now = new Date('2026-03-10T08:30:00.000Z');
+    const api = createApi({
+      db: till.db,
+      now: () => till.clock.now,
+      newId: till.uuid,
+      readAsset: assetReader(),
+    });
+    const session: Session = { actor: null };
+    const client = createClient((channel, input) => api.call(channel, input, session));
+    const result = await client.call('setup.demo', { days: 2 });
+    if (!result.ok) throw new Error(result.error.message);
+    const open = till.db.sqlite
+      .prepare("SELECT opened_at AS openedAt FROM cash_sessions WHERE status = 'ABIERTA'")
+      .get() as { openedAt: string };
+    expect(Date.parse(open.openedAt)).toBeLessThanOrEqual(till.clock.now.getTime());
+    expect(Date.parse(open.openedAt)).toBeGreaterThanOrEqual(
+      Date.parse('2026-03-10T05:00:00.000Z'),
+    );
+  });
 });

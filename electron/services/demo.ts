@@ -166,7 +166,17 @@ export function fillDemoStore(
     const date = addDays(firstDay, d);
     const isToday = d === days;
     const cashier = actors[1 + (d % 2)]!;
-    const opening = at(date, 8, 0, offset);
+    // Today's session opens at 8:00, or a minute ago when the demo is made
+    // earlier than that (at 03:30 in Lima it opened in the future), but never
+    // before today's midnight.
+    const opening = isToday
+      ? new Date(
+          Math.max(
+            at(date, 0, 0, offset).getTime(),
+            Math.min(at(date, 8, 0, offset).getTime(), today.getTime() - 60_000),
+          ),
+        )
+      : at(date, 8, 0, offset);
     const dayCtx = (when: Date, actor: Actor = cashier): ServiceContext => ({
       ...base,
       actor,
