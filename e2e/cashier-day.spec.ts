@@ -34,7 +34,7 @@ test('a whole cashier day', async ({ page, till }) => {
   await page.getByLabel('Nombre del negocio').fill('Minimarket El Sol');
   await page.getByLabel(/Número fiscal/).fill('20601234567');
   await page.getByLabel('Su nombre (administrador)').fill(ADMIN.name);
-  await page.getByLabel('Clave de 4 a 8 dígitos').fill(ADMIN.pin);
+  await page.getByLabel('Clave de 4 a 6 dígitos').fill(ADMIN.pin);
   await page.getByLabel('Repita la clave').fill(ADMIN.pin);
   await page.getByRole('button', { name: 'Crear mi tienda' }).click();
   await expect(page.getByTestId('scan')).toBeVisible();

@@ -46,7 +46,7 @@ test.describe('desktop app', () => {
       await page.getByLabel('Nombre del negocio').fill('Bodega La Esquina');
       await page.getByLabel(/Número fiscal/).fill('20601234567');
       await page.getByLabel('Su nombre (administrador)').fill('Marta');
-      await page.getByLabel('Clave de 4 a 8 dígitos').fill('4321');
+      await page.getByLabel('Clave de 4 a 6 dígitos').fill('4321');
       await page.getByLabel('Repita la clave').fill('4321');
       await page.getByRole('button', { name: 'Crear mi tienda' }).click();
       await expect(page.getByTestId('scan')).toBeFocused();

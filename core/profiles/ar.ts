@@ -5,6 +5,11 @@ export const argentina: CountryProfile = {
   code: 'AR',
   name: 'Argentina',
   currency: 'ARS',
+  timeZones: [
+    'America/Argentina/Buenos_Aires',
+    'America/Argentina/Cordoba',
+    'America/Argentina/Mendoza',
+  ],
   locale: 'es-AR',
   taxIdLabel: 'CUIT',
   taxIdPattern: '^(20|23|24|27|30|33|34)-?\\d{8}-?\\d$',

@@ -5,6 +5,7 @@ export const bolivia: CountryProfile = {
   code: 'BO',
   name: 'Bolivia',
   currency: 'BOB',
+  timeZones: ['America/La_Paz'],
   locale: 'es-BO',
   taxIdLabel: 'NIT',
   taxIdPattern: '^\\d{5,13}$',

@@ -5,6 +5,7 @@ export const colombia: CountryProfile = {
   code: 'CO',
   name: 'Colombia',
   currency: 'COP',
+  timeZones: ['America/Bogota'],
   locale: 'es-CO',
   taxIdLabel: 'NIT',
   taxIdPattern: '^\\d{6,10}(-\\d)?$',

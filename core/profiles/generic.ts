@@ -6,6 +6,7 @@ export const generic: CountryProfile = {
   code: 'GENERIC',
   name: 'Genérico',
   currency: 'USD',
+  timeZones: ['UTC'],
   locale: 'es-PE',
   taxIdLabel: 'ID fiscal',
   taxIdPattern: '^[A-Z0-9-]{3,20}$',

@@ -5,6 +5,7 @@ export const peru: CountryProfile = {
   code: 'PE',
   name: 'Perú',
   currency: 'PEN',
+  timeZones: ['America/Lima'],
   locale: 'es-PE',
   taxIdLabel: 'RUC',
   taxIdPattern: '^(10|15|16|17|20)\\d{9}$',

@@ -34,6 +34,12 @@ export interface CountryProfile {
   readonly code: CountryCode;
   readonly name: string;
   readonly currency: CurrencyCode;
+  /**
+   * IANA zones a store in this country may be in; the first is the default a
+   * new store gets (Peru saved the computer's UTC and receipts showed 08:30
+   * for a 03:30 sale).
+   */
+  readonly timeZones: readonly [string, ...string[]];
   /** A second currency shown beside the first at a locked rate (Venezuela). */
   readonly secondaryCurrency?: CurrencyCode;
   readonly locale: Locale;

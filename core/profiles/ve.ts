@@ -5,6 +5,7 @@ export const venezuela: CountryProfile = {
   code: 'VE',
   name: 'Venezuela',
   currency: 'VES',
+  timeZones: ['America/Caracas'],
   // Prices are often kept in USD; each sale locks the Bs/USD rate and shows both.
   secondaryCurrency: 'USD',
   locale: 'es-VE',

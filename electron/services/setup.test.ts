@@ -75,6 +75,14 @@ describe('setup', () => {
     ]);
   });
 
+  it('gives a store with no zone chosen its country’s zone, not the computer’s', async () => {
+    till = await openTill();
+    const { timeZone: _chosen, ...withoutZone } = INIT;
+    await till.call('setup.init', { ...withoutZone, country: 'PE' as const });
+    await till.as(INIT.admin.name, INIT.admin.pin);
+    expect((await till.call('settings.get', {})).timeZone).toBe('America/Lima');
+  });
+
   it('refuses a bad tax id or time zone and stays not set up', async () => {
     till = await openTill();
     const badRuc = await till.fail('setup.init', { ...INIT, taxId: '12345' });

@@ -12,10 +12,6 @@ import { validateTaxId } from './tax-id';
 import type { z } from 'zod';
 import type { SetupInitInput } from '../../core/api/areas/setup';
 
-export function systemTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
 /** First run: settings from the country profile, its taxes and series, the first admin and register. */
 export function initStore(
   ctx: ServiceContext,
@@ -23,7 +19,9 @@ export function initStore(
 ): SetupResult {
   const profile = profileOf(input.country);
   const taxId = validateTaxId(profile, input.taxId);
-  const timeZone = input.timeZone ?? systemTimeZone();
+  // The country's zone, not the computer's: a till set up on a machine left
+  // on UTC printed Lima sales five hours late.
+  const timeZone = input.timeZone ?? profile.timeZones[0];
   if (!isValidTimeZone(timeZone)) {
     throw new DomainError('VALIDATION', `Unknown time zone "${timeZone}"`, {
       reason: 'INVALID_TIME_ZONE',

@@ -81,7 +81,7 @@ export const sales: typeof es = {
     name: 'Supervisor',
     pick: 'Choose…',
     pin: "Supervisor's PIN",
-    required: 'Choose the supervisor and type their PIN (4 to 8 digits).',
+    required: 'Choose the supervisor and type their PIN (4 to 6 digits).',
     dialogTitle: "A supervisor's authorization",
     submit: 'Authorize',
     busy: 'Authorizing…',

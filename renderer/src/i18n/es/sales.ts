@@ -80,7 +80,7 @@ export const sales = {
     name: 'Supervisor',
     pick: 'Elija…',
     pin: 'Clave del supervisor',
-    required: 'Elija al supervisor y escriba su clave (4 a 8 dígitos).',
+    required: 'Elija al supervisor y escriba su clave (4 a 6 dígitos).',
     dialogTitle: 'Autorización de un supervisor',
     submit: 'Autorizar',
     busy: 'Autorizando…',

@@ -22,6 +22,8 @@ export function SetupScreen() {
   const toast = useToasts((s) => s.push);
   const [country, setCountry] = useState<CountryCode>('PE');
   const [currency, setCurrency] = useState<string>(PROFILES.PE.currency);
+  // The country's zone by default (this computer may be left on UTC); the user may change it.
+  const [timeZone, setTimeZone] = useState<string>(PROFILES.PE.timeZones[0]);
   const [form, setForm] = useState({
     businessName: '',
     taxId: '',
@@ -49,7 +51,7 @@ export function SetupScreen() {
       currency: currency as never,
       registerCode: form.registerCode.toUpperCase(),
       admin: { name: form.name, pin: form.pin },
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      timeZone,
       language,
     });
     if (!result.ok) {
@@ -88,6 +90,7 @@ export function SetupScreen() {
             const next = e.target.value as CountryCode;
             setCountry(next);
             setCurrency(PROFILES[next].currency);
+            setTimeZone(PROFILES[next].timeZones[0]);
           }}
         >
           {COUNTRY_CODES.map((code) => (
@@ -130,6 +133,18 @@ export function SetupScreen() {
             {CURRENCY_CODES.map((code) => (
               <option key={code} value={code}>
                 {code}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t('setup.timeZone')}
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+            error={errors.timeZone}
+          >
+            {zoneChoices(profile.timeZones).map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replaceAll('_', ' ')}
               </option>
             ))}
           </SelectField>
@@ -182,4 +197,10 @@ export function SetupScreen() {
       </form>
     </div>
   );
+}
+
+/** The country's zones, and this computer's own when it is another one (a store abroad). */
+function zoneChoices(countryZones: readonly string[]): string[] {
+  const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return own && !countryZones.includes(own) ? [...countryZones, own] : [...countryZones];
 }
