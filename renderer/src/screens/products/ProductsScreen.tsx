@@ -4,7 +4,7 @@ import { localDateHour } from '../../../../core/time';
 import { callOrToast } from '../../api/use-call';
 import { Button } from '../../components/Button';
 import { useHotkeys } from '../../components/useHotkeys';
-import { quantity, useI18n, useT } from '../../i18n';
+import { quantity, tn, useI18n, useT } from '../../i18n';
 import { hasRole, useSession } from '../../state/session';
 import { useToasts } from '../../state/toasts';
 import { downloadText } from './download';
@@ -145,7 +145,7 @@ export function ProductsScreen() {
           )}
           {rows?.kind === 'page' && (
             <div className="row list-footer">
-              <span className="muted">{t('products.list.count', { count: rows.total })}</span>
+              <span className="muted">{tn('products.list.count', rows.total)}</span>
               <div className="spacer" />
               <Pager
                 page={list.filters.page}
