@@ -1,3 +1,4 @@
+import { sortByName } from '../../../../core/collate';
 import { useEffect, useRef, useState } from 'react';
 import type { Category, Product, ProductHit } from '../../../../core/api/model';
 import { localDateHour } from '../../../../core/time';
@@ -168,9 +169,7 @@ export function ProductsScreen() {
         <ProductForm
           product={open.product}
           categories={categories}
-          onCategoryCreated={(c) =>
-            setCategories((all) => [...all, c].sort((a, b) => a.name.localeCompare(b.name)))
-          }
+          onCategoryCreated={(c) => setCategories((all) => sortByName([...all, c]))}
           onClose={() => setOpen({ kind: 'none' })}
           onSaved={(saved) => {
             toast(
