@@ -82,7 +82,10 @@ for (const lang of ['es', 'en'] as const) {
         LUCIA,
       );
       await expect(page.locator('.cs-pager')).toContainText(
-        M.sales.list.count.replace('{count}', String(today.total)),
+        (today.total === 1 ? M.sales.list.count.one : M.sales.list.count.other).replace(
+          '{count}',
+          String(today.total),
+        ),
       );
       await page.getByRole('button', { name: M.sales.filters.clear }).click();
       await expect(page.getByLabel(M.sales.filters.from)).toHaveValue('');

@@ -22,7 +22,10 @@ export function titleOf(store: DocumentStore, type: DocumentType): string {
   return (spec?.label ?? type).toLocaleUpperCase('es');
 }
 
-/** A quick sale names no one: each country has its customary words for that. */
+/**
+ * A quick sale names no one: each country has its customary words for that;
+ * elsewhere the paper says "Cliente varios", as the till does.
+ */
 const ANONYMOUS: Readonly<Record<string, string>> = {
   AR: 'Consumidor final',
   BO: 'Sin nombre',
@@ -35,7 +38,7 @@ export function customerRows(
   address = '',
 ): Row[] {
   const rows: Row[] = [
-    { label: 'Cliente', value: customer.name || (ANONYMOUS[store.country] ?? 'Clientes varios') },
+    { label: 'Cliente', value: customer.name || (ANONYMOUS[store.country] ?? 'Cliente varios') },
   ];
   if (customer.documentType && customer.documentNumber) {
     rows.push({ label: customer.documentType, value: customer.documentNumber });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentFormat } from '../format';
 import { SAMPLE_STORE } from '../testing';
+import { customerRows } from './common';
 import { qrText, type QrSubject } from './qr-text';
 import { taxBlock, type TaxAmounts } from './tax-block';
 
@@ -107,6 +108,25 @@ describe('QR contents', () => {
     const bo = { ...SAMPLE_STORE, country: 'BO' as const, taxId: '1020 304&5', taxIdLabel: 'NIT' };
     expect(qrText(bo, subject).text).toBe(
       `https://siat.impuestos.gob.bo/consulta/QR?nit=1020+304%265&cuf=${subject.id}&numero=123&t=2`,
+    );
+  });
+});
+
+describe('the customer on a paper', () => {
+  const nobody = { id: null, name: '', documentType: null, documentNumber: null };
+
+  it('names a sale without a customer "Cliente varios", as the till does', () => {
+    expect(customerRows(SAMPLE_STORE, nobody)).toEqual([
+      { label: 'Cliente', value: 'Cliente varios' },
+    ]);
+    expect(customerRows({ ...SAMPLE_STORE, country: 'VE' }, nobody)[0]?.value).toBe(
+      'Cliente varios',
+    );
+  });
+
+  it("keeps each country's own word where the tax authority asks for one", () => {
+    expect(customerRows({ ...SAMPLE_STORE, country: 'CO' }, nobody)[0]?.value).toBe(
+      'Consumidor final',
     );
   });
 });

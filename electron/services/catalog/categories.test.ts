@@ -33,6 +33,20 @@ describe('categories', () => {
     expect(audited).toEqual([String(snacks.id), String(drinks.id)]);
   });
 
+  it('lists names in Spanish alphabetical order: accents and case do not push a name to the end', async () => {
+    for (const name of ['Limpieza', 'Lácteos', 'abarrotes', 'Bebidas', 'Ñandú', 'Nueces', 'Otros'])
+      await till.call('categories.create', { name });
+    expect((await till.call('categories.list', {})).map((c) => c.name)).toEqual([
+      'abarrotes',
+      'Bebidas',
+      'Lácteos',
+      'Limpieza',
+      'Nueces',
+      'Ñandú',
+      'Otros',
+    ]);
+  });
+
   it('counts products by their own category, whatever the ids', async () => {
     // Product 1 in category 2 and product 2 in category 1: a count that compared
     // a product's id with its category would see the wrong ones.

@@ -1,4 +1,5 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { sortByName } from '../../../core/collate';
 import { DomainError } from '../../../core/errors';
 import type { Category } from '../../../core/api/model';
 import { categories } from '../../../db/schema';
@@ -7,7 +8,8 @@ import { writeAudit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
 
 function listCategories(ctx: ServiceContext): Category[] {
-  return ctx.db.orm
+  // Sorted here, not by ORDER BY: SQLite compares bytes, so "Lácteos" would follow "Limpieza".
+  const rows = ctx.db.orm
     .select({
       id: categories.id,
       name: categories.name,
@@ -17,8 +19,8 @@ function listCategories(ctx: ServiceContext): Category[] {
       productCount: sql<number>`(SELECT COUNT(*) FROM products p WHERE p.category_id = categories.id)`,
     })
     .from(categories)
-    .orderBy(asc(categories.name))
     .all();
+  return sortByName(rows);
 }
 
 function categoryById(ctx: ServiceContext, id: number): Category {

@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { sortByName } from '../../../core/collate';
+import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors';
 import type { Customer } from '../../../core/api/model';
 import { customers } from '../../../db/schema';
@@ -64,7 +65,8 @@ export function fold(text: string): string {
  */
 function searchCustomers(ctx: ServiceContext, text: string, limit: number): Customer[] {
   const needle = fold(text.trim());
-  const rows = ctx.db.orm.select().from(customers).orderBy(asc(customers.name)).all();
+  // Spanish order (see core/collate), not SQLite's byte order.
+  const rows = sortByName(ctx.db.orm.select().from(customers).all());
   const matches =
     needle === ''
       ? rows

@@ -1,6 +1,6 @@
 import type { ErrorInfo } from '../../../core/errors';
 import { hintText } from './hint-text';
-import { dateTime, money, quantity, t, tryT } from './index';
+import { dateTime, money, quantity, t, tn, tryT } from './index';
 
 interface StockItem {
   name: string;
@@ -10,9 +10,8 @@ interface StockItem {
 
 /** How long a PIN lock still lasts: "45 segundos", "1 minuto", "5 minutos". */
 export function waitText(seconds: number): string {
-  if (seconds < 60) return t('errors.waitSeconds', { n: Math.max(1, Math.ceil(seconds)) });
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? t('errors.waitMinute') : t('errors.waitMinutes', { n: minutes });
+  if (seconds < 60) return tn('errors.waitSeconds', Math.max(1, Math.ceil(seconds)));
+  return tn('errors.waitMinutes', Math.ceil(seconds / 60));
 }
 
 /**

@@ -12,7 +12,7 @@ import {
 } from '../../../core/money/format';
 import { en } from './en';
 import { es } from './es';
-import type { MessageKey, Messages } from './messages';
+import type { MessageKey, Messages, PluralKey } from './messages';
 
 export type Language = 'es' | 'en';
 
@@ -67,6 +67,26 @@ function interpolate(text: string, params?: Params): string {
 export function t(key: MessageKey, params?: Params): string {
   const { language } = useI18n.getState();
   return interpolate(lookup(dictionaries[language], key) ?? lookup(es, key) ?? key, params);
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * Translates a count: the message is a { one, other } pair chosen by the
+ * language's plural rules, so "1 venta" and "2 ventas" (and "0 ventas").
+ * The count is passed to the text as {count} unless params name it otherwise.
+ */
+export function tn(key: PluralKey, count: number, params?: Params): string {
+  const { language } = useI18n.getState();
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
+  }
+  const category = rules.select(count);
+  const form = (messages: Messages): string | undefined =>
+    lookup(messages, `${key}.${category}`) ?? lookup(messages, `${key}.other`);
+  return interpolate(form(dictionaries[language]) ?? form(es) ?? key, { count, ...params });
 }
 
 /** Looks up a key built at run time (an error code), or undefined if there is no such message. */
@@ -132,7 +152,7 @@ export function day(date: string): string {
   );
 }
 
-/** The hook components use: re-renders on a language change. */
+/** The hook components use: re-renders on a language change (for t and tn alike). */
 export function useT(): typeof t {
   useI18n((s) => s.language);
   useI18n((s) => s.storeLocale);

@@ -8,3 +8,20 @@ type Leaves<T, Prefix extends string = ''> = {
 }[keyof T & string];
 
 export type MessageKey = Leaves<Messages>;
+
+/** A message with a form per plural category: { one: '{count} venta', other: '{count} ventas' }. */
+export interface PluralForms {
+  readonly one: string;
+  readonly other: string;
+}
+
+/** Every dotted path to a plural pair, for tn(). */
+export type PluralKey = PluralKeys<Messages>;
+
+type PluralKeys<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string
+    ? never
+    : T[K] extends PluralForms
+      ? `${Prefix}${K}`
+      : PluralKeys<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];

@@ -121,7 +121,6 @@ export const errors: typeof es = {
     NOT_A_GTIN: 'Not an EAN/UPC barcode.',
   },
   stockItem: '{name} (wants {requested}, has {available})',
-  waitMinute: '1 minute',
-  waitMinutes: '{n} minutes',
-  waitSeconds: '{n} seconds',
+  waitMinutes: { one: '{count} minute', other: '{count} minutes' },
+  waitSeconds: { one: '{count} second', other: '{count} seconds' },
 };

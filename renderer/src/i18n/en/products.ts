@@ -54,7 +54,7 @@ export const products: typeof es = {
     lowOnly: 'Low stock only',
     includeInactive: 'Include inactive',
     searchNote: 'Search results, best first; category and low stock do not filter here.',
-    count: '{count} products',
+    count: { one: '{count} product', other: '{count} products' },
   },
   barcodes: {
     label: 'Barcodes',

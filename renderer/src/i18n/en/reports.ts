@@ -33,7 +33,7 @@ export const reports: typeof es = {
     averageTicket: 'Average ticket',
     voids: 'Voided',
     returns: 'Returns',
-    howMany: '{count} sales',
+    howMany: { one: '{count} sale', other: '{count} sales' },
   },
   taxes: {
     title: 'Taxes',

@@ -27,7 +27,7 @@ export const sales: typeof es = {
     items: 'Items',
     total: 'Total',
     empty: 'No sales match these filters.',
-    count: '{count} sales',
+    count: { one: '{count} sale', other: '{count} sales' },
     open: 'See sale {number}',
     anonymous: 'Walk-in customer',
     creditNotes: 'Credit notes',

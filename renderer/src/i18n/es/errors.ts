@@ -124,7 +124,6 @@ export const errors = {
     NOT_A_GTIN: 'No es un código de barras EAN/UPC.',
   },
   stockItem: '{name} (pide {requested}, hay {available})',
-  waitMinute: '1 minuto',
-  waitMinutes: '{n} minutos',
-  waitSeconds: '{n} segundos',
+  waitMinutes: { one: '{count} minuto', other: '{count} minutos' },
+  waitSeconds: { one: '{count} segundo', other: '{count} segundos' },
 };

@@ -54,7 +54,7 @@ export const products = {
     includeInactive: 'Incluir inactivos',
     searchNote:
       'Resultados de la búsqueda: los mejores primero; la categoría y el stock bajo no filtran aquí.',
-    count: '{count} productos',
+    count: { one: '{count} producto', other: '{count} productos' },
   },
   barcodes: {
     label: 'Códigos de barras',

@@ -32,7 +32,7 @@ export const reports = {
     averageTicket: 'Ticket promedio',
     voids: 'Anuladas',
     returns: 'Devoluciones',
-    howMany: '{count} ventas',
+    howMany: { one: '{count} venta', other: '{count} ventas' },
   },
   taxes: {
     title: 'Impuestos',

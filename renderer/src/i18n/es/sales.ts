@@ -26,7 +26,7 @@ export const sales = {
     items: 'Ítems',
     total: 'Total',
     empty: 'No hay ventas con estos filtros.',
-    count: '{count} ventas',
+    count: { one: '{count} venta', other: '{count} ventas' },
     open: 'Ver la venta {number}',
     anonymous: 'Cliente varios',
     creditNotes: 'Notas de crédito',

@@ -1,10 +1,11 @@
+import { sortByName } from '../../../../core/collate';
 import { useEffect, useRef, useState } from 'react';
 import type { Category, Product, ProductHit } from '../../../../core/api/model';
 import { localDateHour } from '../../../../core/time';
 import { callOrToast } from '../../api/use-call';
 import { Button } from '../../components/Button';
 import { useHotkeys } from '../../components/useHotkeys';
-import { quantity, useI18n, useT } from '../../i18n';
+import { quantity, tn, useI18n, useT } from '../../i18n';
 import { hasRole, useSession } from '../../state/session';
 import { useToasts } from '../../state/toasts';
 import { downloadText } from './download';
@@ -145,7 +146,7 @@ export function ProductsScreen() {
           )}
           {rows?.kind === 'page' && (
             <div className="row list-footer">
-              <span className="muted">{t('products.list.count', { count: rows.total })}</span>
+              <span className="muted">{tn('products.list.count', rows.total)}</span>
               <div className="spacer" />
               <Pager
                 page={list.filters.page}
@@ -168,9 +169,7 @@ export function ProductsScreen() {
         <ProductForm
           product={open.product}
           categories={categories}
-          onCategoryCreated={(c) =>
-            setCategories((all) => [...all, c].sort((a, b) => a.name.localeCompare(b.name)))
-          }
+          onCategoryCreated={(c) => setCategories((all) => sortByName([...all, c]))}
           onClose={() => setOpen({ kind: 'none' })}
           onSaved={(saved) => {
             toast(

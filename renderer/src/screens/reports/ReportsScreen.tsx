@@ -22,6 +22,7 @@ export function ReportsScreen() {
   const t = useT();
   const actor = useSession((s) => s.actor);
   const businessName = useSession((s) => s.settings?.businessName ?? '');
+  const country = useSession((s) => s.settings?.country ?? '');
   // The store's zone (settings.timeZone, applied to i18n with the settings): its days are the report's.
   const timeZone = useI18n((s) => s.timeZone);
   const allowed = hasRole(actor, 'supervisor');
@@ -71,7 +72,7 @@ export function ReportsScreen() {
         <Button
           disabled={!shown}
           onClick={() =>
-            summary && downloadText(`${fileBase}.csv`, summaryCsv(summary, businessName))
+            summary && downloadText(`${fileBase}.csv`, summaryCsv(summary, businessName, country))
           }
         >
           {t('common.exportCsv')}

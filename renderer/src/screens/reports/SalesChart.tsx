@@ -14,7 +14,7 @@ import {
   YAxis,
   type TooltipContentProps,
 } from 'recharts';
-import { money, plainMoney, useT } from '../../i18n';
+import { money, plainMoney, tn, useT } from '../../i18n';
 
 export interface ChartPoint {
   readonly label: string;
@@ -25,14 +25,14 @@ export interface ChartPoint {
 }
 
 function Tip({ active, payload }: Partial<TooltipContentProps<number, string>>) {
-  const t = useT();
+  useT(); // re-render in the new language
   const point = payload?.[0]?.payload as ChartPoint | undefined;
   if (!active || !point) return null;
   return (
     <div className="chart-tip">
       <strong>{point.title}</strong>
       <span className="num">{money(point.total)}</span>
-      <span className="muted">{t('reports.totals.howMany', { count: point.count })}</span>
+      <span className="muted">{tn('reports.totals.howMany', point.count)}</span>
     </div>
   );
 }

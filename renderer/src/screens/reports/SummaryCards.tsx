@@ -1,5 +1,5 @@
 import type { Summary } from '../../../../core/api/model';
-import { money, useT } from '../../i18n';
+import { money, tn, useT } from '../../i18n';
 import type { MessageKey } from '../../i18n/messages';
 
 function Figure({
@@ -40,7 +40,7 @@ export function SummaryCards({ summary }: { readonly summary: Summary }) {
       <Figure
         label={t('reports.totals.voids')}
         value={money(summary.voids.total)}
-        detail={t('reports.totals.howMany', { count: summary.voids.count })}
+        detail={tn('reports.totals.howMany', summary.voids.count)}
       />
       {amounts.map(([key, value]) => (
         <Figure key={key} label={t(key)} value={money(value)} />
@@ -48,7 +48,7 @@ export function SummaryCards({ summary }: { readonly summary: Summary }) {
       <Figure
         label={t('reports.totals.returns')}
         value={money(summary.returns.total)}
-        detail={t('reports.totals.howMany', { count: summary.returns.count })}
+        detail={tn('reports.totals.howMany', summary.returns.count)}
       />
       <Figure label={t('reports.profit.profit')} value={money(summary.profit.profit)} />
     </div>

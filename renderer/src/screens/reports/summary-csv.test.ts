@@ -16,7 +16,7 @@ afterEach(() => {
 
 describe('period report as CSV', () => {
   it('is UTF-8 with a BOM and CRLF, in the UI language, amounts as plain decimals', () => {
-    const csv = summaryCsv(SUMMARY, 'Bodega Doña Rosa');
+    const csv = summaryCsv(SUMMARY, 'Bodega Doña Rosa', 'PE');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const rows = lines(csv);
@@ -34,7 +34,7 @@ describe('period report as CSV', () => {
   });
 
   it('quotes names with the separator or quotes, and names the missing category', () => {
-    const rows = lines(summaryCsv(SUMMARY, 'Bodega'));
+    const rows = lines(summaryCsv(SUMMARY, 'Bodega', 'PE'));
     expect(rows).toContain('"Abarrotes, secos",4,1000.00');
     expect(rows).toContain('Sin categoría,1,234.50');
     expect(rows).toContain('ARR001,"Arroz ""Costeño"" 1 kg",2.5,12.25,2.00');
@@ -42,7 +42,7 @@ describe('period report as CSV', () => {
 
   it('uses ";" and decimal commas where the locale writes them (es-CO)', () => {
     useI18n.setState({ storeLocale: 'es-CO' });
-    const rows = lines(summaryCsv(SUMMARY, 'Tienda, La Esquina'));
+    const rows = lines(summaryCsv(SUMMARY, 'Tienda, La Esquina', 'PE'));
     expect(rows[0]).toBe('Reporte de ventas;Tienda, La Esquina');
     expect(rows).toContain('Total vendido;1234,50');
     expect(rows).toContain('Abarrotes, secos;4;1000,00');
@@ -51,9 +51,17 @@ describe('period report as CSV', () => {
 
   it('speaks English when the UI does', () => {
     useI18n.setState({ language: 'en' });
-    const rows = lines(summaryCsv(SUMMARY, 'Shop'));
+    const rows = lines(summaryCsv(SUMMARY, 'Shop', 'PE'));
     expect(rows[0]).toBe('Sales report,Shop');
     expect(rows).toContain('Total sold,1234.50');
     expect(rows).toContain('Cash,PEN,2,1000.00');
+  });
+
+  it('has no IGTF row outside Venezuela, and keeps it in Venezuela', () => {
+    const igtf = (rows: string[]) => rows.filter((r) => r.startsWith('IGTF'));
+    expect(igtf(lines(summaryCsv(SUMMARY, 'Bodega', 'PE')))).toEqual([]);
+    expect(igtf(lines(summaryCsv(SUMMARY, 'Bodega', 'VE')))).toEqual(['IGTF,0.00']);
+    const charged = { ...SUMMARY, sales: { ...SUMMARY.sales, igtf: 35 } };
+    expect(igtf(lines(summaryCsv(charged, 'Bodega', 'PE')))).toEqual(['IGTF,0.35']);
   });
 });

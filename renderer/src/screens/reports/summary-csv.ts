@@ -9,9 +9,10 @@ import { csvDocument, delimiterFor, num, type Cell } from './csv';
 /**
  * The period report as a CSV a spreadsheet opens: one section per table of the
  * screen, labels in the UI language, amounts as plain decimals in the
- * locale's notation (no symbol, no grouping) so they stay numbers.
+ * locale's notation (no symbol, no grouping) so they stay numbers. The IGTF
+ * is Venezuela's tax: elsewhere its row appears only if something was charged.
  */
-export function summaryCsv(summary: Summary, businessName: string): string {
+export function summaryCsv(summary: Summary, businessName: string, country: string): string {
   const { decimal } = separatorsOf(currentLocale());
   const digits = currencyOf(summary.currency).minorDigits;
   const amount = (minor: number) => num(minorToDecimalString(minor, digits).replace('.', decimal));
@@ -42,7 +43,7 @@ export function summaryCsv(summary: Summary, businessName: string): string {
       [L('reports.totals.unaffected'), amount(s.unaffected)],
       [L('reports.totals.tax'), amount(s.tax)],
       [L('reports.totals.fixedTax'), amount(s.fixedTax)],
-      [L('reports.totals.igtf'), amount(s.igtf)],
+      ...(country === 'VE' || s.igtf !== 0 ? [[L('reports.totals.igtf'), amount(s.igtf)]] : []),
       [L('reports.totals.total'), amount(s.total)],
       [L('reports.totals.averageTicket'), amount(s.averageTicket)],
       [L('reports.csv.voidsCount'), count(summary.voids.count)],

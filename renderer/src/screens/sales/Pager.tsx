@@ -1,5 +1,5 @@
 import { Button } from '../../components/Button';
-import { useT } from '../../i18n';
+import { tn, useT } from '../../i18n';
 
 export function Pager({
   page,
@@ -16,7 +16,7 @@ export function Pager({
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <nav className="cs-pager row" aria-label={t('common.page', { page, pages })}>
-      <span className="muted">{t('sales.list.count', { count: total })}</span>
+      <span className="muted">{tn('sales.list.count', total)}</span>
       <div className="spacer" />
       <Button disabled={page <= 1} onClick={() => onPage(page - 1)}>
         ← {t('common.previous')}
