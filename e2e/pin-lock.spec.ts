@@ -37,7 +37,10 @@ test('once the admin requires 6 digits, a 4-digit PIN is changed at login', asyn
       .getByRole('button', { name: 'Configuración' })
       .click();
     await page.getByRole('button', { name: 'Usuarios', exact: true }).click();
-    await page.getByRole('checkbox', { name: 'Exigir claves de 6 dígitos' }).check();
+    // The box follows the saved setting, so it turns checked once the save returns.
+    const sixDigits = page.getByRole('checkbox', { name: 'Exigir claves de 6 dígitos' });
+    await sixDigits.click();
+    await expect(sixDigits).toBeChecked();
     await page.screenshot({ path: 'e2e/screenshots/es/settings-users-six-digits.png' });
     const required = () =>
       till.db.sqlite.prepare('SELECT require_six_digit_pins FROM settings').pluck().get();
