@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { Customer } from '../../../../core/api/model';
 import { api } from '../../api/client';
 import { fieldErrors } from '../../api/field-errors';
@@ -33,12 +33,17 @@ export function CustomerDialog({
     name: '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // The result ↑/↓ point at; Enter picks it.
+  const [active, setActive] = useState(0);
 
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
       void api.call('customers.search', { text, limit: 8 }).then((r) => {
-        if (live && r.ok) setFound(r.value);
+        if (live && r.ok) {
+          setFound(r.value);
+          setActive(0);
+        }
       });
     }, 120);
     return () => {
@@ -54,6 +59,33 @@ export function CustomerDialog({
       documentType: c.documentType,
       documentNumber: c.documentNumber,
     });
+
+  function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((i) => Math.min(Math.max(i + step, 0), Math.max(found.length - 1, 0)));
+    } else if (event.key === 'Enter' && found[active]) {
+      event.preventDefault();
+      pick(found[active]);
+    }
+  }
+
+  /**
+   * "Registrar cliente nuevo" keeps what was typed: a number that is a valid
+   * document of this country (a DNI, a RUC) goes in as that document, other
+   * text as the name.
+   */
+  function startCreating() {
+    const typed = text.trim();
+    const kind = profile?.customerDocumentTypes.find((d) => new RegExp(d.pattern).test(typed));
+    setDraft((d) =>
+      kind
+        ? { ...d, documentType: kind.code, documentNumber: typed }
+        : { ...d, name: d.name || typed },
+    );
+    setCreating(true);
+  }
 
   async function create() {
     const result = await api.call('customers.create', {
@@ -95,10 +127,17 @@ export function CustomerDialog({
             autoFocus
             value={text}
             onChange={(e) => setText(e.target.value)}
+            onKeyDown={onSearchKey}
           />
-          <ul className="search-hits">
-            {found.map((c) => (
-              <li key={c.id} onMouseDown={() => pick(c)}>
+          <ul className="search-hits" role="listbox">
+            {found.map((c, index) => (
+              <li
+                key={c.id}
+                role="option"
+                aria-selected={index === active}
+                className={index === active ? 'active' : undefined}
+                onMouseDown={() => pick(c)}
+              >
                 <strong>{c.name}</strong>
                 <span className="muted">
                   {c.documentType ? `${c.documentType} ${c.documentNumber}` : ''}
@@ -118,7 +157,7 @@ export function CustomerDialog({
             >
               {t('till.customer.useQuickName')}: “{text.trim()}”
             </Button>
-            <Button variant="primary" onClick={() => setCreating(true)}>
+            <Button variant="primary" onClick={startCreating}>
               {t('till.customer.create')}
             </Button>
           </div>
