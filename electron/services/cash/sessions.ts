@@ -3,7 +3,7 @@ import { prepared, selectRows } from '../sql';
 import { DomainError } from '../../../core/errors';
 import type { CashSession, SessionStatus } from '../../../core/api/model';
 import { cashSessions, registers, users } from '../../../db/schema';
-import type { ServiceContext } from '../context';
+import { statement, type ServiceContext } from '../context';
 
 export type SessionRow = typeof cashSessions.$inferSelect;
 
@@ -50,11 +50,10 @@ export function sessionRowById(ctx: ServiceContext, id: string): SessionRow {
  */
 export function sessionNumber(ctx: ServiceContext, row: SessionRow): number {
   return (
-    ctx.db.sqlite
-      .prepare(
-        'SELECT COUNT(*) AS n FROM cash_sessions WHERE register_id = ? AND (opened_at < ? OR (opened_at = ? AND id <= ?))',
-      )
-      .get(row.registerId, row.openedAt, row.openedAt, row.id) as { n: number }
+    statement(
+      ctx,
+      'SELECT COUNT(*) AS n FROM cash_sessions WHERE register_id = ? AND (opened_at < ? OR (opened_at = ? AND id <= ?))',
+    ).get(row.registerId, row.openedAt, row.openedAt, row.id) as { n: number }
   ).n;
 }
 
