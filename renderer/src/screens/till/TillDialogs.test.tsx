@@ -37,19 +37,24 @@ describe('ScanField', () => {
   });
 });
 
+/** The payment dialog for S/ 20.40, walk-in customer, reporting to `onComplete`. */
+function renderPayment(onComplete: (payments: unknown) => void) {
+  render(
+    <PaymentDialog
+      due={2040}
+      hasRegisteredCustomer={false}
+      busy={false}
+      error={null}
+      onComplete={onComplete}
+      onClose={vi.fn()}
+    />,
+  );
+}
+
 describe('PaymentDialog', () => {
   it('shows the change for the cash handed over and completes with the payments', async () => {
     const onComplete = vi.fn();
-    render(
-      <PaymentDialog
-        due={2040}
-        hasRegisteredCustomer={false}
-        busy={false}
-        error={null}
-        onComplete={onComplete}
-        onClose={vi.fn()}
-      />,
-    );
+    renderPayment(onComplete);
     expect(screen.getByTestId('pay-due').textContent).toContain('20.40');
     const tendered = screen.getByLabelText('Recibido');
     await userEvent.clear(tendered);
@@ -61,16 +66,7 @@ describe('PaymentDialog', () => {
 
   it('splits QR and cash and refuses credit without a registered customer', async () => {
     const onComplete = vi.fn();
-    render(
-      <PaymentDialog
-        due={2040}
-        hasRegisteredCustomer={false}
-        busy={false}
-        error={null}
-        onComplete={onComplete}
-        onClose={vi.fn()}
-      />,
-    );
+    renderPayment(onComplete);
     const cash = screen.getByLabelText('Recibido');
     await userEvent.clear(cash);
     await userEvent.type(cash, '10');
@@ -93,16 +89,7 @@ describe('PaymentDialog', () => {
 describe('Enter in the till’s text fields', () => {
   it('completes a transfer from its bank and reference fields', async () => {
     const onComplete = vi.fn();
-    render(
-      <PaymentDialog
-        due={2040}
-        hasRegisteredCustomer={false}
-        busy={false}
-        error={null}
-        onComplete={onComplete}
-        onClose={vi.fn()}
-      />,
-    );
+    renderPayment(onComplete);
     await userEvent.click(
       screen.getByRole('radio', { name: es.common.paymentMethods.TRANSFERENCIA }),
     );
