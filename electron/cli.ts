@@ -49,6 +49,8 @@ Commands
                                A cash session's X or Z report as PDF (default 80mm).
   pdf period --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf
                                The period report (A4) as PDF.
+                               --out must be under documents/ beside the database (or the folder
+                               set in Settings); --overwrite replaces an existing file.
   backup FILE --user ADMIN     Write a consistent copy of the database (an admin; audited).
   restore FILE --user ADMIN    Replace the database with a backup (an admin; audited). The backup
                                must be a Tendero database; the current one is copied first (or, if
@@ -91,31 +93,32 @@ function pdfRequest(
   kind: string | undefined,
   id: string | undefined,
   format: { format: string } | undefined,
-  values: { from?: string; to?: string },
-  out: string,
+  values: { from?: string; to?: string; overwrite?: boolean },
+  target: string,
 ): { channel: ChannelName; input: Record<string, unknown> } {
+  const out = values.overwrite ? { out: target, overwrite: true } : { out: target };
   const needId = (what: string) => {
     if (!id) throw new UsageError(`pdf ${kind} needs the ${what}`);
     return id;
   };
   switch (kind) {
     case 'sale':
-      return { channel: 'documents.sale', input: { saleId: needId('sale id'), ...format, out } };
+      return { channel: 'documents.sale', input: { saleId: needId('sale id'), ...format, ...out } };
     case 'return':
       return {
         channel: 'documents.saleReturn',
-        input: { returnId: needId('return id'), format: '80mm', ...format, out },
+        input: { returnId: needId('return id'), format: '80mm', ...format, ...out },
       };
     case 'cash':
       return {
         channel: 'documents.cashReport',
-        input: { sessionId: needId('cash session id'), format: '80mm', ...format, out },
+        input: { sessionId: needId('cash session id'), format: '80mm', ...format, ...out },
       };
     case 'period':
       if (!values.from || !values.to) throw new UsageError('pdf period needs --from and --to');
       return {
         channel: 'documents.periodReport',
-        input: { from: values.from, to: values.to, out },
+        input: { from: values.from, to: values.to, ...out },
       };
     default:
       throw new UsageError('pdf needs one of: sale, return, cash, period');
@@ -144,6 +147,16 @@ async function credentials(values: { user?: string; pin?: string }): Promise<Cre
  * An all-or-nothing refusal of an import, told the way the terminal says it:
  * the option that imports only the valid rows is --skip-invalid.
  */
+/** The API's "send overwrite: true" is, on the command line, a flag. */
+function namingOverwrite(result: Result<unknown>): Result<unknown> {
+  if (result.ok || result.error.details?.reason !== 'FILE_EXISTS') return result;
+  const file = String(result.error.details.file ?? 'The file');
+  return {
+    ok: false,
+    error: { ...result.error, message: `${file} already exists; add --overwrite to replace it` },
+  };
+}
+
 function namingSkipInvalid(result: Result<unknown>): Result<unknown> {
   if (result.ok || result.error.details?.reason !== 'IMPORT_HAS_ERRORS') return result;
   if (result.error.details.canSkip !== true) return result;
@@ -193,6 +206,7 @@ async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean' },
       format: { type: 'string' },
       out: { type: 'string' },
+      overwrite: { type: 'boolean' },
       from: { type: 'string' },
       to: { type: 'string' },
     },
@@ -356,7 +370,7 @@ async function main(argv: string[]): Promise<number> {
           request.input.format = (settings.value as { receiptFormat: string }).receiptFormat;
         }
         try {
-          return report(await api.call(request.channel, request.input, session));
+          return report(namingOverwrite(await api.call(request.channel, request.input, session)));
         } finally {
           await closeRenderPool();
         }
