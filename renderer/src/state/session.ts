@@ -57,6 +57,9 @@ export const useSession = create<SessionState>((set, get) => ({
     if (!localStorage.getItem('tendero.language'))
       useI18n.getState().setLanguage(status.value.language);
     if (!status.value.initialized) return set({ phase: 'setup' });
+    // Before anyone logs in (settings need a user), so the login screen's times are the store's.
+    const { timeZone, locale } = status.value;
+    if (timeZone && locale) useI18n.getState().setStore({ timeZone, locale });
     const current = await api.call('auth.current', {});
     if (current.ok && current.value) {
       set({ actor: current.value });
