@@ -2,11 +2,13 @@
  * The browser's clock is in Tokyo, the store is in Lima: every time the UI
  * shows is the store's (issue 13).
  */
+import { addDays, localDateHour } from '../core/time';
 import { expect, loginAs, startTill, test, type TillHost } from './fixtures';
 
 const ROSA = { name: 'Rosa', pin: '1234' };
 
-test.use({ timezoneId: 'Asia/Tokyo' });
+// A browser in Tokyo and in English: the store is a Spanish-speaking shop in Lima.
+test.use({ timezoneId: 'Asia/Tokyo', locale: 'en-US' });
 
 let till: TillHost & { close(): Promise<void> };
 test.beforeAll(async () => {
@@ -51,6 +53,47 @@ test('the stock movements dialog shows Lima time in a browser set to Tokyo', asy
   await expect(first).toContainText('Conteo TZ');
   await expect(first.locator('td').first()).toHaveText(limaTime(last.createdAt));
   await page.screenshot({ path: 'e2e/screenshots/es/stock-movements-tokyo.png' });
+});
+
+test('report dates are typed and shown dd/mm/aaaa, whatever the browser speaks', async ({
+  page,
+}) => {
+  const today = localDateHour(new Date(), 'America/Lima').date;
+  const from = addDays(today, -2);
+  const dmy = (day: string) => day.split('-').reverse().join('/');
+  const medium = (day: string) =>
+    new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${day}T00:00:00Z`),
+    );
+
+  await page.goto(till.url);
+  await loginAs(page, ROSA.name, ROSA.pin);
+  await page
+    .getByRole('navigation', { name: 'Tendero' })
+    .getByRole('button', { name: 'Reportes' })
+    .click();
+  await page.getByRole('radio', { name: 'Otras fechas' }).click();
+  const fromField = page.getByRole('textbox', { name: 'Desde' });
+  const toField = page.getByRole('textbox', { name: 'Hasta' });
+  await expect(fromField).toHaveAttribute('placeholder', 'dd/mm/aaaa');
+  await expect(toField).toHaveValue(dmy(today));
+
+  await fromField.fill(dmy(from));
+  await toField.fill(dmy(today));
+  await expect(page.locator('.period-text')).toHaveText(
+    `Ventas del ${medium(from)} al ${medium(today)}`,
+  );
+  await expect(page.locator('.report-body')).not.toHaveClass(/stale/);
+
+  // ↑ moves a day; a day that does not exist is refused and changes nothing.
+  await fromField.press('ArrowUp');
+  await expect(fromField).toHaveValue(dmy(addDays(from, 1)));
+  await expect(page.locator('.period-text')).toContainText(medium(addDays(from, 1)));
+  await toField.fill('31/02/2026');
+  await toField.press('Tab');
+  await expect(page.getByRole('alert')).toHaveText('Fecha no válida; escríbala así: 20/11/2026');
+  await expect(page.locator('.period-text')).toContainText(medium(today));
+  await page.screenshot({ path: 'e2e/screenshots/es/report-day-fields.png' });
 });
 
 // Last: the lockout leaves an alert for the next admin login.
