@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type TenderoDb } from '../db/open';
 import { writeForeignSqlite } from '../db/testing/foreign';
 import { crash, holdOpen } from '../db/testing/processes';
+import { backupPlaceOf } from '../db/backup-names';
 import { restoreWithSafetyCopy } from './backups';
 import { restoreFailureText } from './restore-messages';
 
@@ -30,7 +31,7 @@ afterEach(async () => {
 
 /** What the desktop menu's restore would show for `from`. */
 async function failureOf(from: string): Promise<unknown> {
-  const outcome = await restoreWithSafetyCopy(db, from, join(dir, 'backups'), new Date(), (f) =>
+  const outcome = await restoreWithSafetyCopy(db, from, backupPlaceOf(db.file), new Date(), (f) =>
     openDatabase(f, { holder: 'desktop' }),
   ).catch((error: unknown) => ({ db, error }));
   db = outcome.db;
