@@ -66,12 +66,23 @@ describe('automatic backups', () => {
     expect(productCodes(first!)).toEqual(['A1']);
   });
 
+  it("counts days in the store's zone: an evening start in Lima does not take the next morning's copy", async () => {
+    // 20:00 in Lima is already the 7th in UTC.
+    const evening = await dailyBackup(till.db.sqlite, place, new Date('2026-03-07T01:00:00Z'));
+    expect(evening).toBe(join(dir, 'tendero-2026-03-06.sqlite'));
+    // The next morning (08:00 in Lima) is a new day: its own copy.
+    expect(await dailyBackup(till.db.sqlite, place, new Date('2026-03-07T13:00:00Z'))).toBe(
+      join(dir, 'tendero-2026-03-07.sqlite'),
+    );
+  });
+
   it('writes a backup when a session closes, and keeps only the last 30', async () => {
     for (let i = 0; i < 35; i++)
       writeFileSync(join(dir, `tendero-2026-01-${String(i + 1).padStart(2, '0')}.sqlite`), 'old');
     writeFileSync(join(dir, 'notes.txt'), 'not a backup');
     const file = await closingBackup(till.db.sqlite, place, new Date('2026-03-06T21:30:05Z'));
-    expect(file).toBe(join(dir, 'tendero-2026-03-06-213005-cierre.sqlite'));
+    // 21:30:05 UTC is 16:30:05 in Lima, the store's zone.
+    expect(file).toBe(join(dir, 'tendero-2026-03-06-163005-cierre.sqlite'));
     const kept = listBackups(place);
     expect(kept).toHaveLength(30);
     expect(kept.at(-1)).toBe(file);
@@ -147,7 +158,7 @@ describe('automatic backups', () => {
     const usb = mkdtempSync(join(tmpdir(), 'tendero-usb-'));
     try {
       const file = await backupTo(till.db.sqlite, usb, new Date('2026-03-06T10:00:00Z'));
-      expect(readdirSync(usb)).toEqual(['tendero-respaldo-2026-03-06-100000.sqlite']);
+      expect(readdirSync(usb)).toEqual(['tendero-respaldo-2026-03-06-050000.sqlite']);
       expect(productCodes(file)).toEqual([]);
     } finally {
       rmSync(usb, { recursive: true, force: true });
@@ -231,7 +242,7 @@ describe('restore from the menu, inside the process that owns the database', () 
     await backupDatabase(till.db.sqlite, backup);
     const now = new Date('2026-03-06T12:00:00Z');
     // Something already sits where the safety copy would go, and cannot be replaced.
-    mkdirSync(join(dir, 'tendero-2026-03-06-120000-antes.sqlite'));
+    mkdirSync(join(dir, 'tendero-2026-03-06-070000-antes.sqlite'));
     await expect(
       restoreWithSafetyCopy(till.db, backup, place, now, (file) => openDatabase(file)),
     ).rejects.toThrow();

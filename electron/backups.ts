@@ -5,6 +5,7 @@ import { backupDatabase } from '../db/backup';
 import { automaticBackupFile, listAutomaticBackups, type BackupPlace } from '../db/backup-names';
 import type { TenderoDb } from '../db/open';
 import { restoreOpenDatabase } from '../db/restore';
+import { isValidTimeZone, localDateHour } from '../core/time';
 
 /**
  * Automatic backups of a database, kept in a backups folder beside it under
@@ -13,9 +14,42 @@ import { restoreOpenDatabase } from '../db/restore';
  */
 export const KEEP_BACKUPS = 30;
 
-function stamp(now: Date): { day: string; time: string } {
-  const iso = now.toISOString();
-  return { day: iso.slice(0, 10), time: iso.slice(11, 19).replace(/:/g, '') };
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The store's day and HHMMSS of an instant, in its time zone: "the first start
+ * of each day" is the shop's day, not UTC's (in Lima a UTC day starts at 19:00,
+ * so an evening start used to take the next morning's copy).
+ */
+function stamp(now: Date, timeZone: string): { day: string; time: string } {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    clockFormats.set(timeZone, format);
+  }
+  const time = format
+    .formatToParts(now)
+    .filter((p) => p.type !== 'literal')
+    .map((p) => p.value)
+    .join('');
+  return { day: localDateHour(now, timeZone).date, time };
+}
+
+/** The store's zone as its settings say; the machine's before setup (no settings yet). */
+export function storeTimeZoneOf(sqlite: Database.Database): string {
+  try {
+    const zone = sqlite.prepare('SELECT time_zone FROM settings LIMIT 1').pluck().get();
+    if (typeof zone === 'string' && isValidTimeZone(zone)) return zone;
+  } catch {
+    // No settings table yet: a database that was never set up.
+  }
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /** This database's automatic backups, oldest first (names sort by time). */
@@ -38,7 +72,7 @@ export async function dailyBackup(
   now: Date,
 ): Promise<string | null> {
   mkdirSync(place.folder, { recursive: true });
-  const file = automaticBackupFile(place, stamp(now).day);
+  const file = automaticBackupFile(place, stamp(now, storeTimeZoneOf(sqlite)).day);
   if (existsSync(file)) return null;
   await backupDatabase(sqlite, file);
   pruneBackups(place);
@@ -52,7 +86,7 @@ export async function closingBackup(
   now: Date,
 ): Promise<string> {
   mkdirSync(place.folder, { recursive: true });
-  const { day, time } = stamp(now);
+  const { day, time } = stamp(now, storeTimeZoneOf(sqlite));
   const file = automaticBackupFile(place, day, { time, kind: 'cierre' });
   await backupDatabase(sqlite, file);
   pruneBackups(place);
@@ -65,7 +99,7 @@ export async function backupTo(
   folder: string,
   now: Date,
 ): Promise<string> {
-  const { day, time } = stamp(now);
+  const { day, time } = stamp(now, storeTimeZoneOf(sqlite));
   const file = join(folder, `tendero-respaldo-${day}-${time}.sqlite`);
   await backupDatabase(sqlite, file);
   return file;
@@ -90,7 +124,7 @@ export async function restoreWithSafetyCopy(
   migrationsFolder?: string,
 ): Promise<{ db: TenderoDb; safetyCopy: string; error?: unknown }> {
   mkdirSync(place.folder, { recursive: true });
-  const { day, time } = stamp(now);
+  const { day, time } = stamp(now, storeTimeZoneOf(current.sqlite));
   const safetyCopy = automaticBackupFile(place, day, { time, kind: 'antes' });
   try {
     await restoreOpenDatabase(current, from, {
