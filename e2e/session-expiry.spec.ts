@@ -38,6 +38,8 @@ test('an expired session goes back to the login with a message, keeping the cart
       'aria-checked',
       'true',
     );
+    // Said once, on the login: no error toast under it.
+    await expect(page.locator('.toast-error')).toHaveCount(0);
     await page.screenshot({ path: 'e2e/screenshots/es/login-session-expired.png' });
 
     await page.locator('.pin-input').fill('3333');

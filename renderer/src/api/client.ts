@@ -5,6 +5,7 @@
  */
 import { createClient, type ApiClient, type Transport } from '../../../core/api/client';
 import { failure, type Result } from '../../../core/api/result';
+import { reportRefusal } from './logged-out';
 
 declare global {
   interface Window {
@@ -78,28 +79,8 @@ export function transportName(): 'ipc' | 'http' {
   return typeof window !== 'undefined' && window.tendero ? 'ipc' : 'http';
 }
 
-type UnauthenticatedListener = (channel: string) => void;
-const unauthenticatedListeners = new Set<UnauthenticatedListener>();
-
-/**
- * Told when a call is refused because nobody is logged in on this page any
- * more (the web host's session expired or was evicted), not for a wrong PIN,
- * whose refusal carries its reason. The session store listens, so any screen's
- * call leads back to the login.
- */
-export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
-  unauthenticatedListeners.add(listener);
-  return () => unauthenticatedListeners.delete(listener);
-}
-
-function loggedOut(result: Result<unknown>): boolean {
-  if (result.ok || result.error.code !== 'UNAUTHENTICATED') return false;
-  const reason = (result.error.details as { reason?: unknown } | undefined)?.reason;
-  return reason === undefined || reason === 'SESSION_EXPIRED';
-}
-
 export const api: ApiClient = createClient(async (channel, input) => {
   const result = await (transportName() === 'ipc' ? ipc(channel, input) : http(channel, input));
-  if (loggedOut(result)) for (const listener of unauthenticatedListeners) listener(channel);
+  if (!result.ok) reportRefusal(channel, result.error);
   return result;
 });

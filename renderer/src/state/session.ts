@@ -3,7 +3,8 @@ import type { SetupStatus } from '../../../core/api/areas/setup';
 import type { Actor, LockAlert, Settings, TaxCategoryInfo } from '../../../core/api/model';
 import { profileOf, type CountryProfile } from '../../../core/profiles';
 import type { TaxRules } from '../../../core/tax/types';
-import { api, onUnauthenticated } from '../api/client';
+import { api } from '../api/client';
+import { onLoggedOut } from '../api/logged-out';
 import { useI18n } from '../i18n';
 import type { ErrorInfo } from '../../../core/errors';
 
@@ -128,7 +129,7 @@ export const useSession = create<SessionState>((set, get) => ({
 
 // Any call refused for want of a login while someone was working: back to the login.
 // The login calls themselves answer for their own refusals (a wrong PIN has a reason).
-onUnauthenticated((channel) => {
+onLoggedOut((channel) => {
   if (channel.startsWith('auth.')) return;
   const { phase, actor } = useSession.getState();
   if (phase !== 'ready' || !actor) return;
