@@ -13,7 +13,13 @@ import { restoreDatabase } from '../db/restore';
 import { restoreFailureText } from './restore-messages';
 import { createApi, type Api, type Session } from './api';
 import { assetReader } from './assets';
-import { backupTo, closingBackup, dailyBackup, restoreWithSafetyCopy } from './backups';
+import {
+  backupTo,
+  closingBackup,
+  dailyBackup,
+  restoreWithSafetyCopy,
+  storeTimeZoneOf,
+} from './backups';
 import { createInvokeHandler, INVOKE_CHANNEL, trustedUrlChecker } from './ipc';
 import { createLogger, SLOW_CALL_MS, type Logger } from './logs';
 import { installMenu } from './menu';
@@ -247,7 +253,12 @@ async function restoreBackup(): Promise<void> {
     await dialog.showMessageBox({
       type: 'error',
       message: es ? 'No se pudo restaurar' : 'The restore failed',
-      detail: restoreFailureText(error, es ? 'es' : 'en'),
+      // The database is open here: the times it names are the store's.
+      detail: restoreFailureText(
+        error,
+        es ? 'es' : 'en',
+        db ? storeTimeZoneOf(db.sqlite) : undefined,
+      ),
     });
   }
 }

@@ -58,6 +58,20 @@ describe('the desktop restore dialog', () => {
     expect(es).toContain('Ciérrela allí y vuelva a restaurar.');
   });
 
+  it("names when the other process opened the database in the store's time zone", async () => {
+    const backup = join(dir, 'good.sqlite');
+    openDatabase(backup).close();
+    children.push(await holdOpen(db.file, 'web'));
+    const error = (await failureOf(backup)) as { details: { holders: { started: string }[] } };
+    const started = new Date(error.details.holders[0]!.started);
+    const inZone = (timeZone: string) =>
+      started.toLocaleTimeString('es-PE', { hour: '2-digit', minute: '2-digit', timeZone });
+    // Kiritimati is 14 hours ahead of UTC: never the same clock as the test machine's.
+    const es = restoreFailureText(error, 'es', 'Pacific/Kiritimati');
+    expect(es).toContain(`abierto a las ${inZone('Pacific/Kiritimati')}`);
+    expect(inZone('Pacific/Kiritimati')).not.toBe(inZone('America/Lima'));
+  });
+
   it('says a damaged backup is damaged', async () => {
     const damaged = join(dir, 'damaged.sqlite');
     writeFileSync(damaged, Buffer.alloc(8192, 7));
