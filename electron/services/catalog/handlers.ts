@@ -17,7 +17,8 @@ export const productsHandlers: AreaHandlers<'products'> = {
   'products.list': { access: 'user', run: (input, ctx) => listProducts(ctx, input) },
   'products.import': {
     access: 'supervisor',
-    run: (input, ctx) => importProductsCsvInChunks(ctx, input),
+    run: ({ file, ...options }, ctx) =>
+      importProductsCsvInChunks(ctx, { ...options, bytes: Buffer.from(file, 'base64') }),
   },
   'products.export': { access: 'supervisor', run: (_input, ctx) => exportProductsCsv(ctx) },
 };
