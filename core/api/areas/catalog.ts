@@ -145,6 +145,11 @@ export const productsChannels = area('products', {
       'Every product as CSV (UTF-8 with BOM, the separator Excel expects in the store locale).',
     input: empty,
   }),
+  template: channel<{ csv: string }>()({
+    summary:
+      'A CSV to start a catalogue from: the columns products.import reads and one example row (UTF-8 with BOM).',
+    input: empty,
+  }),
 });
 
 export const categoriesChannels = area('categories', {

@@ -207,3 +207,41 @@ describe('spreadsheet formulas', () => {
     expect(fromText("'Ojo")).toBe("'Ojo");
   });
 });
+
+describe('products.template: what an empty catalogue starts from', () => {
+  it('is UTF-8 with a BOM, the import columns and one example row that imports', async () => {
+    const t = await till('PE');
+    const { csv } = await t.call('products.template', {});
+    const bytes = Buffer.from(csv, 'utf8');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, example, end] = csv.slice(1).split('\r\n');
+    expect(header).toBe(
+      'codigo,nombre,categoria,unidad,precio,costo,impuesto,stock,stock_minimo,controla_stock,activo,permite_negativo,codigos_barras',
+    );
+    expect(example).toContain('Azúcar rubia 1 kg');
+    expect(end).toBe('');
+    expect(await t.call('products.import', { file: csvFile(bytes) })).toMatchObject({
+      created: 1,
+      errors: [],
+      encoding: 'utf-8-bom',
+    });
+  });
+
+  it('uses ";" and decimal commas where the locale writes decimals with ","', async () => {
+    const t = await till('AR');
+    const { csv } = await t.call('products.template', {});
+    expect(csv).toMatch(/^\uFEFFcodigo;nombre;/);
+    expect(csv).toContain(';4,50;3,80;');
+    expect(await t.call('products.import', { file: csvFile(csv) })).toMatchObject({ created: 1 });
+  });
+});
+
+describe('products.export: the bytes Excel opens', () => {
+  it('starts with the UTF-8 BOM bytes and keeps accents as UTF-8', async () => {
+    const t = await till('PE');
+    await product(t, { code: 'AZ1', name: 'Azúcar', price: 250 });
+    const bytes = Buffer.from((await t.call('products.export', {})).csv, 'utf8');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.includes(Buffer.from('Az\u00facar', 'utf8'))).toBe(true);
+  });
+});

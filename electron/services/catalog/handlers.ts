@@ -1,6 +1,6 @@
 import type { AreaHandlers } from '../../handler';
 import { loadStore } from '../store';
-import { exportProductsCsv, importProductsCsvInChunks } from './csv';
+import { exportProductsCsv, importProductsCsvInChunks, productsTemplateCsv } from './csv';
 import { createProduct, getProduct, listProducts, updateProduct } from './products';
 import { scanToResult } from './scan';
 import { searchProducts } from './search';
@@ -21,4 +21,5 @@ export const productsHandlers: AreaHandlers<'products'> = {
       importProductsCsvInChunks(ctx, { ...options, bytes: Buffer.from(file, 'base64') }),
   },
   'products.export': { access: 'supervisor', run: (_input, ctx) => exportProductsCsv(ctx) },
+  'products.template': { access: 'supervisor', run: (_input, ctx) => productsTemplateCsv(ctx) },
 };
