@@ -22,7 +22,7 @@ function pos(db: string, args: string[]) {
     ['--import', 'tsx', 'electron/cli.ts', ...args, '--db', db],
     { encoding: 'utf8', env },
   );
-  let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the CLI's JSON, checked field by field
+  let json: any;
   try {
     json = JSON.parse(run.stdout);
   } catch {
