@@ -183,3 +183,13 @@ describe('products.import: re-importing an older catalogue', () => {
     expect(audits() - before).toBeLessThanOrEqual(1);
   });
 });
+
+describe('products.import: the file size', () => {
+  it('takes the largest file the webhost body can carry as base64', async () => {
+    const { MAX_IMPORT_BYTES } = await import('../../../core/api/areas/catalog');
+    const { MAX_IMPORT_BODY } = await import('../../webhost/body');
+    const base64 = 4 * Math.ceil(MAX_IMPORT_BYTES / 3);
+    // The JSON around it ({"file":"…","dryRun":true}) is a few dozen bytes.
+    expect(base64 + 100).toBeLessThan(MAX_IMPORT_BODY);
+  });
+});

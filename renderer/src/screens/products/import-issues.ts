@@ -11,9 +11,10 @@ export function issueText(issue: ImportIssue): string {
   const params = { field: issue.field ?? '' };
   // A number refused by the shared parser: the hint a typed field gives ("for thousands write 1234").
   if (issue.details && typeof issue.details.example === 'string') {
-    return `${issue.field ?? ''}: ${typedNumberHint(
+    // The column is shown beside it; the hint says how to write the number.
+    return typedNumberHint(
       new DomainError('VALIDATION', issue.message, { ...issue.details, reason: issue.reason }),
-    )}`;
+    );
   }
   return (
     tryT(`products.import.reasons.${issue.reason}`, params) ??
