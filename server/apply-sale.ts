@@ -130,17 +130,15 @@ export async function applySaleCreated(
     })),
   );
   if (sale.taxed.length > 0) {
-    await tx
-      .insert(saleTaxes)
-      .values(
-        sale.taxed.map((t) => ({
-          storeId,
-          saleId: sale.id,
-          rate: t.rate,
-          base: t.base,
-          tax: t.tax,
-        })),
-      );
+    await tx.insert(saleTaxes).values(
+      sale.taxed.map((t) => ({
+        storeId,
+        saleId: sale.id,
+        rate: t.rate,
+        base: t.base,
+        tax: t.tax,
+      })),
+    );
   }
   if (sale.payments.length > 0) {
     await tx.insert(payments).values(
