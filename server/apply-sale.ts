@@ -116,7 +116,8 @@ export async function applySaleCreated(
       lineNo: line.lineNo,
       productCode: line.code,
       name: line.name,
-      quantity: line.quantity,
+      // Thousandths, as the till stores them, so sums stay exact integers.
+      quantity: Math.round(line.quantity * 1000),
       unitPrice: line.unitPrice,
       taxCategory: line.taxCategory,
       taxKind: line.taxKind,

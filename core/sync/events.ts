@@ -23,7 +23,16 @@ export const SYNC_EVENT_TYPES = [
 export type SyncEventType = (typeof SYNC_EVENT_TYPES)[number];
 
 const minor = z.number().int();
-const positiveQuantity = z.number().int();
+/** Quantities travel as the API gives them: units with at most 3 decimals (1.25 kg). */
+const quantity = z
+  .number()
+  .refine(
+    (q) =>
+      Number.isInteger(Math.round(q * 1000)) && Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6,
+    {
+      message: 'At most 3 decimals',
+    },
+  );
 const isoTime = z.string().datetime({ offset: true });
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -32,7 +41,7 @@ export const saleLinePayload = z.looseObject({
   productId: z.number().int(),
   code: z.string().min(1),
   name: z.string(),
-  quantity: positiveQuantity,
+  quantity,
   unitPrice: minor,
   taxCategory: z.string(),
   taxKind: z.enum(['TAXED', 'EXEMPT', 'UNAFFECTED']),
@@ -119,7 +128,7 @@ export const EVENT_PAYLOADS = {
   }),
   'stock.adjusted': z.looseObject({
     productId: z.number().int(),
-    quantity: z.number(),
+    quantity,
     kind: z.string(),
   }),
   'product.upserted': z.looseObject({

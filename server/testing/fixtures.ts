@@ -83,7 +83,7 @@ export function salePayload(correlative: number, overrides: Record<string, unkno
         code: '7751001200373',
         name: 'Inca Kola 500 ml',
         soldBy: 'unit',
-        quantity: 2000,
+        quantity: 2,
         unitPrice: 590,
         priceOverridden: false,
         unitCost: 400,
