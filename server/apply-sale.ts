@@ -158,3 +158,39 @@ export async function applySaleCreated(
     );
   }
 }
+
+/** A void keeps the sale and its number; it and its lines stop counting. */
+export async function applySaleVoided(
+  tx: Tx,
+  device: DeviceIdentity,
+  voided: { id: string; reason: string },
+): Promise<void> {
+  const { storeId } = device;
+  const [sale] = await tx
+    .select({ status: sales.status, registerId: sales.registerId })
+    .from(sales)
+    .where(and(eq(sales.storeId, storeId), eq(sales.saleId, voided.id)));
+  if (!sale) {
+    throw new BusinessRejection('SALE_NOT_FOUND', `No sale ${voided.id} to void`, {
+      saleId: voided.id,
+    });
+  }
+  if (sale.registerId !== device.registerId) {
+    throw new BusinessRejection('SALE_OF_ANOTHER_REGISTER', 'A register voids only its own sales', {
+      saleId: voided.id,
+    });
+  }
+  if (sale.status === 'ANULADA') {
+    throw new BusinessRejection('ALREADY_VOIDED', `Sale ${voided.id} is already void`, {
+      saleId: voided.id,
+    });
+  }
+  await tx
+    .update(sales)
+    .set({ status: 'ANULADA' })
+    .where(and(eq(sales.storeId, storeId), eq(sales.saleId, voided.id)));
+  await tx
+    .update(saleLines)
+    .set({ voided: true })
+    .where(and(eq(saleLines.storeId, storeId), eq(saleLines.saleId, voided.id)));
+}

@@ -10,6 +10,7 @@ import {
   saleEvent,
   storeWithRegister,
   type Till,
+  voidEvent,
 } from './testing/fixtures';
 import { addRegister, addStore, issueEnrolmentCode } from './stores';
 import type { SyncEvent } from '../core/sync';
@@ -146,6 +147,27 @@ describeEachDatabase('push exactly once', (t) => {
     const [stored] = await t.db().orm.select().from(events).where(eq(events.seq, 2));
     expect(stored!.status).toBe('REVIEW');
     expect((stored!.payload as SyncEvent).eventId).toBe(collision.eventId);
+  });
+
+  it('voids a sale it received; a void of an unknown or already void sale goes to review', async () => {
+    const sale = saleEvent(till.deviceId, 1);
+    const reply = await pushAs(till, [
+      sale,
+      voidEvent(till.deviceId, 2, sale.aggregateId),
+      voidEvent(till.deviceId, 3, sale.aggregateId),
+      voidEvent(till.deviceId, 4, '00000000-0000-4000-8000-000000000000'),
+    ]);
+    expect(reply.json()).toMatchObject({
+      acknowledgedSeq: 4,
+      applied: 2,
+      rejected: [
+        { seq: 3, code: 'ALREADY_VOIDED' },
+        { seq: 4, code: 'SALE_NOT_FOUND' },
+      ],
+    });
+    const [row] = await t.db().orm.select().from(sales);
+    expect(row!.status).toBe('ANULADA');
+    expect((await t.db().orm.select().from(saleLines)).every((l) => l.voided)).toBe(true);
   });
 
   it('a device cannot push for another device, nor sell in another register’s series', async () => {

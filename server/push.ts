@@ -11,7 +11,7 @@ import type { DeviceIdentity } from './auth';
 import type { Orm, Tx } from './db/open';
 import { devices, events, reviewItems } from './db/schema';
 import { SyncFailure } from './errors';
-import { applySaleCreated, BusinessRejection } from './apply-sale';
+import { applySaleCreated, applySaleVoided, BusinessRejection } from './apply-sale';
 import { sha256 } from './secrets';
 
 type Builder = (tx: Tx, device: DeviceIdentity, event: SyncEvent) => Promise<void>;
@@ -20,6 +20,8 @@ type Builder = (tx: Tx, device: DeviceIdentity, event: SyncEvent) => Promise<voi
 const BUILDERS: Partial<Record<SyncEvent['type'], Builder>> = {
   'sale.created': (tx, device, event) =>
     event.type === 'sale.created' ? applySaleCreated(tx, device, event.payload) : Promise.resolve(),
+  'sale.voided': (tx, device, event) =>
+    event.type === 'sale.voided' ? applySaleVoided(tx, device, event.payload) : Promise.resolve(),
 };
 
 export function contentHash(event: SyncEvent): string {

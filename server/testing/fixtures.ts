@@ -147,3 +147,15 @@ export function cashOpenedEvent(device: string, seq: number): SyncEvent {
     payload: { id, openingFloat: 5000, openedAt: '2026-12-05T13:00:00.000Z' },
   } as SyncEvent;
 }
+
+export function voidEvent(device: string, seq: number, saleId: string): SyncEvent {
+  return {
+    device,
+    seq,
+    eventId: randomUUID(),
+    type: 'sale.voided',
+    aggregateId: saleId,
+    occurredAt: '2026-12-05T16:00:00.000Z',
+    payload: { id: saleId, reason: 'Cliente se arrepintió', at: '2026-12-05T16:00:00.000Z' },
+  } as SyncEvent;
+}
