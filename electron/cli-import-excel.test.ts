@@ -4,32 +4,17 @@
  * says the encoding and lists every change, stock is set only with
  * --set-stock, and the export starts with the UTF-8 BOM bytes.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_ANA, INIT_BODEGA_ANA, runPos } from './testing/cli-run';
 
 let dir: string;
-const admin = ['--user', 'Ana', '--pin', '1234'];
-const env = { ...process.env, TENDERO_DB: '', TENDERO_USER: '', TENDERO_PIN: '' };
-
-function pos(db: string, args: string[]) {
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'electron/cli.ts', ...args, '--db', db],
-    { encoding: 'utf8', env },
-  );
-  let json: any;
-  try {
-    json = JSON.parse(run.stdout);
-  } catch {
-    json = undefined;
-  }
-  return { code: run.status, stderr: run.stderr, json };
-}
+const admin = ADMIN_ANA;
+const pos = (db: string, args: readonly string[]) => runPos([...args, '--db', db]);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tendero-cli-excel-'));
@@ -39,23 +24,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('pos import-products with Excel files', { timeout: 240_000 }, () => {
   it('imports Windows-1252 and UTF-16 files, re-imports without touching stock unless --set-stock', () => {
     const db = join(dir, 'excel.sqlite');
-    expect(
-      pos(db, [
-        'init',
-        '--country',
-        'PE',
-        '--business',
-        'Bodega Ana',
-        '--tax-id',
-        '20123456789',
-        '--admin',
-        'Ana',
-        '--pin',
-        '1234',
-        '--register',
-        'CAJA1',
-      ]).code,
-    ).toBe(0);
+    expect(pos(db, INIT_BODEGA_ANA).code).toBe(0);
     const win = join(dir, 'lista-1252.csv');
     writeFileSync(
       win,

@@ -4,16 +4,17 @@
  * between chunks is completed by running it again, leaving the catalog a
  * clean import would.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_ANA, INIT_BODEGA_ANA, runPos } from './testing/cli-run';
 
 let dir: string;
 
-const admin = ['--user', 'Ana', '--pin', '1234'];
+const admin = ADMIN_ANA;
 const env = { ...process.env, TENDERO_DB: '', TENDERO_USER: '', TENDERO_PIN: '' };
 const cli = (args: string[], db: string) => [
   '--import',
@@ -24,35 +25,11 @@ const cli = (args: string[], db: string) => [
   db,
 ];
 
-function pos(db: string, args: string[]) {
-  const run = spawnSync(process.execPath, cli(args, db), { encoding: 'utf8', env });
-  let json: any;
-  try {
-    json = JSON.parse(run.stdout);
-  } catch {
-    json = undefined;
-  }
-  return { code: run.status, stderr: run.stderr, json };
-}
+const pos = (db: string, args: readonly string[]) => runPos([...args, '--db', db]);
 
 function init(name: string): string {
   const db = join(dir, name);
-  const run = pos(db, [
-    'init',
-    '--country',
-    'PE',
-    '--business',
-    'Bodega Ana',
-    '--tax-id',
-    '20123456789',
-    '--admin',
-    'Ana',
-    '--pin',
-    '1234',
-    '--register',
-    'CAJA1',
-  ]);
-  expect(run.code).toBe(0);
+  expect(pos(db, INIT_BODEGA_ANA).code).toBe(0);
   return db;
 }
 

@@ -2,36 +2,22 @@
  * `pos pdf …` as a user runs it: a child process on a real database file,
  * from another working folder, with a relative --out.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPos } from '../testing/cli-run';
 import { openSession, product, sell } from '../testing/fixtures';
 import { ADMIN, setUpTill, type Till } from '../testing/till';
 import { pdfText } from './testing';
-
-const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
 
 let till: Till;
 let saleId = '';
 let sessionId = '';
 
-function pos(args: string[]) {
-  const run = spawnSync(
-    process.execPath,
-    ['--import', TSX, CLI, ...args, '--db', till.file, '--user', ADMIN.name, '--pin', ADMIN.pin],
-    { cwd: till.dir, encoding: 'utf8', env: { ...process.env, TENDERO_DB: '' } },
-  );
-  let json: any;
-  try {
-    json = JSON.parse(run.stdout);
-  } catch {
-    json = undefined;
-  }
-  return { code: run.status, json, stderr: run.stderr };
-}
+const pos = (args: readonly string[]) =>
+  runPos([...args, '--db', till.file, '--user', ADMIN.name, '--pin', ADMIN.pin], {
+    cwd: till.dir,
+  });
 
 beforeAll(async () => {
   till = await setUpTill('PE');
@@ -47,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => till.close());
 
-describe('pos pdf', () => {
+describe('pos pdf', { timeout: 120_000 }, () => {
   it('writes a sale receipt to a path relative to where it runs', () => {
     const run = pos(['pdf', 'sale', saleId, '--format', '58mm', '--out', 'documents/boleta.pdf']);
     expect(run.code, run.stderr).toBe(0);
