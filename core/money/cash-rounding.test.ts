@@ -43,6 +43,14 @@ describe('cash rounding rules per country', () => {
     expect(steps).toEqual({ PE: 10, CO: 5000, AR: 100, BO: 10, VE: 50, GENERIC: null });
   });
 
+  it('Colombia: $4.990 is paid $4.950 and $11.900 stays; Argentina: $1.552,50 is paid $1.552', () => {
+    const co = cashRoundingOf(profileOf('CO'), 'COP', true);
+    expect(roundCashDue(499000, co).rounded).toBe(495000);
+    expect(roundCashDue(1190000, co).rounding).toBe(0);
+    const ar = cashRoundingOf(profileOf('AR'), 'ARS', true);
+    expect(roundCashDue(155250, ar)).toEqual({ rounded: 155200, rounding: -50 });
+  });
+
   it('each step is the smallest note or coin the close counts, so the drawer can be counted', () => {
     for (const profile of Object.values(PROFILES)) {
       if (!profile.cashRounding) continue;
