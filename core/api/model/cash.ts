@@ -76,6 +76,13 @@ export interface CashReport {
   readonly unaffected: number;
   readonly fixedTax: number;
   readonly igtf: number;
+  /**
+   * Cash rounded to the coin (DOMAIN.md): `sales` is Σ the sales' rounding
+   * (≤ 0, what the drawer got less than the documents), so Σ byMethod −
+   * sales = sales total + IGTF to the cent; `refunds` is Σ what cash refunds
+   * paid over their credit notes (≥ 0).
+   */
+  readonly cashRounding: { readonly sales: number; readonly refunds: number };
   readonly discounts: number;
   readonly voids: { readonly count: number; readonly total: number };
   readonly returns: { readonly count: number; readonly total: number; readonly cash: number };
