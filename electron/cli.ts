@@ -3,7 +3,7 @@
  * database the desktop app uses (or --db / TENDERO_DB).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { basename, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { channels, CHANNEL_NAMES, isChannelName, type ChannelName } from '../core/api/channels';
@@ -38,8 +38,11 @@ Commands
        [--currency PEN] [--time-zone America/Lima] [--address TEXT]
                                First-run setup.
   demo [--days 14]             Set up a demo store (a Lima bodega with two weeks of sales).
-  import-products FILE.csv [--skip-invalid] [--dry-run]
-                               Upsert products from CSV and print the report.
+  import-products FILE.csv [--skip-invalid] [--dry-run] [--set-stock [--reason TEXT]]
+                               Upsert products from CSV (UTF-8, UTF-16 or Windows-1252, ";" or
+                               ",") and print the report, with every change to an existing
+                               product (old -> new). Existing products keep their stock unless
+                               --set-stock, which adjusts it to the file's with --reason.
   export-products FILE.csv     Write every product to CSV.
   pdf sale <saleId> [--format 80mm|58mm|A4] --out FILE.pdf
                                A sale's receipt or A4 invoice as PDF (default: the store's receipt format).
@@ -49,6 +52,8 @@ Commands
                                A cash session's X or Z report as PDF (default 80mm).
   pdf period --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf
                                The period report (A4) as PDF.
+                               --out must be under documents/ beside the database (or the folder
+                               set in Settings); --overwrite replaces an existing file.
   backup FILE --user ADMIN     Write a consistent copy of the database (an admin; audited).
   restore FILE --user ADMIN    Replace the database with a backup (an admin; audited). The backup
                                must be a Tendero database; the current one is copied first (or, if
@@ -91,31 +96,32 @@ function pdfRequest(
   kind: string | undefined,
   id: string | undefined,
   format: { format: string } | undefined,
-  values: { from?: string; to?: string },
-  out: string,
+  values: { from?: string; to?: string; overwrite?: boolean },
+  target: string,
 ): { channel: ChannelName; input: Record<string, unknown> } {
+  const out = values.overwrite ? { out: target, overwrite: true } : { out: target };
   const needId = (what: string) => {
     if (!id) throw new UsageError(`pdf ${kind} needs the ${what}`);
     return id;
   };
   switch (kind) {
     case 'sale':
-      return { channel: 'documents.sale', input: { saleId: needId('sale id'), ...format, out } };
+      return { channel: 'documents.sale', input: { saleId: needId('sale id'), ...format, ...out } };
     case 'return':
       return {
         channel: 'documents.saleReturn',
-        input: { returnId: needId('return id'), format: '80mm', ...format, out },
+        input: { returnId: needId('return id'), format: '80mm', ...format, ...out },
       };
     case 'cash':
       return {
         channel: 'documents.cashReport',
-        input: { sessionId: needId('cash session id'), format: '80mm', ...format, out },
+        input: { sessionId: needId('cash session id'), format: '80mm', ...format, ...out },
       };
     case 'period':
       if (!values.from || !values.to) throw new UsageError('pdf period needs --from and --to');
       return {
         channel: 'documents.periodReport',
-        input: { from: values.from, to: values.to, out },
+        input: { from: values.from, to: values.to, ...out },
       };
     default:
       throw new UsageError('pdf needs one of: sale, return, cash, period');
@@ -144,6 +150,16 @@ async function credentials(values: { user?: string; pin?: string }): Promise<Cre
  * An all-or-nothing refusal of an import, told the way the terminal says it:
  * the option that imports only the valid rows is --skip-invalid.
  */
+/** The API's "send overwrite: true" is, on the command line, a flag. */
+function namingOverwrite(result: Result<unknown>): Result<unknown> {
+  if (result.ok || result.error.details?.reason !== 'FILE_EXISTS') return result;
+  const file = String(result.error.details.file ?? 'The file');
+  return {
+    ok: false,
+    error: { ...result.error, message: `${file} already exists; add --overwrite to replace it` },
+  };
+}
+
 function namingSkipInvalid(result: Result<unknown>): Result<unknown> {
   if (result.ok || result.error.details?.reason !== 'IMPORT_HAS_ERRORS') return result;
   if (result.error.details.canSkip !== true) return result;
@@ -191,8 +207,11 @@ async function main(argv: string[]): Promise<number> {
       days: { type: 'string' },
       'skip-invalid': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      'set-stock': { type: 'boolean' },
+      reason: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      overwrite: { type: 'boolean' },
       from: { type: 'string' },
       to: { type: 'string' },
     },
@@ -317,13 +336,26 @@ async function main(argv: string[]): Promise<number> {
         if (!csvFile) throw new UsageError('import-products needs a CSV file');
         const failed = await login();
         if (failed) return failed;
-        const csv = readFileSync(csvFile, 'utf8');
+        if (values.reason !== undefined && !values['set-stock'])
+          throw new UsageError(
+            '--reason goes with --set-stock (the reason of the stock adjustments)',
+          );
+        // The bytes as they are on disk: the import finds the encoding Excel used.
+        const encoded = readFileSync(csvFile).toString('base64');
+        const setStock = values['set-stock'] ?? false;
         const result = await api.call(
           'products.import',
           {
-            csv,
+            file: encoded,
             skipInvalid: values['skip-invalid'] ?? false,
             dryRun: values['dry-run'] ?? false,
+            setStock,
+            ...(setStock
+              ? {
+                  stockReason:
+                    values.reason ?? `Stock del archivo ${basename(csvFile)}`.slice(0, 300),
+                }
+              : {}),
           },
           session,
         );
@@ -356,7 +388,7 @@ async function main(argv: string[]): Promise<number> {
           request.input.format = (settings.value as { receiptFormat: string }).receiptFormat;
         }
         try {
-          return report(await api.call(request.channel, request.input, session));
+          return report(namingOverwrite(await api.call(request.channel, request.input, session)));
         } finally {
           await closeRenderPool();
         }

@@ -84,4 +84,26 @@ describe('pos pdf', () => {
     expect(noOut.stderr).toContain('Usage:');
     expect(existsSync(join(till.dir, 'undefined'))).toBe(false);
   });
+
+  it('refuses a path outside documents/ and replaces a file only with --overwrite', () => {
+    const outside = pos(['pdf', 'sale', saleId, '--out', '../fuera.pdf']);
+    expect(outside.code).toBe(1);
+    expect(outside.json?.error?.details?.reason).toBe('OUTSIDE_DOCUMENTS');
+    expect(existsSync(join(till.dir, '..', 'fuera.pdf'))).toBe(false);
+
+    const first = pos(['pdf', 'sale', saleId, '--out', 'documents/dos-veces.pdf']);
+    expect(first.code, first.stderr).toBe(0);
+    const again = pos(['pdf', 'sale', saleId, '--out', 'documents/dos-veces.pdf']);
+    expect(again.code).toBe(1);
+    expect(again.json?.error?.message).toContain('add --overwrite to replace it');
+    const replaced = pos([
+      'pdf',
+      'sale',
+      saleId,
+      '--out',
+      'documents/dos-veces.pdf',
+      '--overwrite',
+    ]);
+    expect(replaced.code, replaced.stderr).toBe(0);
+  });
 });

@@ -9,6 +9,7 @@ import {
   type Actor,
 } from '../../../core/api/model';
 import { totalOfCount } from '../../../core/money/denominations';
+import { formatMoney } from '../../../core/money/format';
 import { localDateHour } from '../../../core/time';
 import { cashMovements, cashSessions, users } from '../../../db/schema';
 import type { AreaHandlers } from '../../handler';
@@ -155,7 +156,7 @@ export const cashHandlers: AreaHandlers<'cash'> = {
           requireSupervisor(
             { actor, authorizer },
             'CASH_OUT_OVER_LIMIT',
-            `A cash-out over ${limit}`,
+            `A cash-out over ${formatMoney(limit, store.settings.currency, 'en')}`,
             { path: ['amount'], limit, requested: input.amount },
           );
         }

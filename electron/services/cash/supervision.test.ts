@@ -53,6 +53,8 @@ describe('cash-out limit', () => {
       code: 'FORBIDDEN',
       details: { reason: 'CASH_OUT_OVER_LIMIT', limit: 20000, requested: 20001 },
     });
+    // The message is for people: an amount, not minor units.
+    expect(refused.message).toContain('A cash-out over S/\u00a0200.00');
     expect(denied('cash.movement')).toMatchObject([
       { user_name: 'Carla', after: { reason: 'CASH_OUT_OVER_LIMIT' } },
     ]);
