@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cashRoundingByDefault, cashRoundingOf, PROFILES, profileOf } from '../profiles';
-import { roundCashDue, roundCashRefund, type CashRoundingRule } from './cash-rounding';
+import {
+  roundCashDue,
+  roundCashRefund,
+  settlementRounding,
+  type CashRoundingRule,
+} from './cash-rounding';
 import { denominationsOf } from './denominations';
 
 const peru = cashRoundingOf(profileOf('PE'), 'PEN', true)!;
@@ -121,5 +126,17 @@ describe('cash rounding properties', () => {
         expect(rounded - rounding).toBe(owed);
       }),
     );
+  });
+});
+
+describe('settlementRounding: the rule the till and the main process share', () => {
+  it('rounds what the cash settles after the exact payments, only when cash settles the sale', () => {
+    const base = { due: 4026, exact: 0, paysCash: true, onCredit: false };
+    expect(settlementRounding(base, peru)).toBe(-6);
+    expect(settlementRounding({ ...base, exact: 2000 }, peru)).toBe(-6);
+    expect(settlementRounding({ ...base, exact: 2026 }, peru)).toBe(0);
+    expect(settlementRounding({ ...base, paysCash: false }, peru)).toBe(0);
+    expect(settlementRounding({ ...base, onCredit: true }, peru)).toBe(0);
+    expect(settlementRounding(base, null)).toBe(0);
   });
 });

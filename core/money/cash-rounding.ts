@@ -57,3 +57,26 @@ export function roundCashRefund(amount: number, rule: CashRoundingRule | null): 
   const rounded = over === 0 ? amount : amount + rule.increment - over;
   return { rounded, rounding: rounded - amount };
 }
+
+/** How a sale is being settled, as far as cash rounding cares. */
+export interface Settlement {
+  /** What the sale asks for (total + IGTF). */
+  readonly due: number;
+  /** Σ the payments that are not cash in the sale's own currency: card, QR, transfer, a second currency. */
+  readonly exact: number;
+  /** Whether any cash in the sale's own currency is handed over. */
+  readonly paysCash: boolean;
+  /** Whether part of the sale stays on credit: then the cash does not settle it, and nothing is rounded. */
+  readonly onCredit: boolean;
+}
+
+/**
+ * The rounding of a sale's cash part: what is left after the exact payments
+ * goes down to the coin (≤ 0). One rule for the till's payment dialog and the
+ * main process's payment plan, so the amount offered is the amount recorded.
+ */
+export function settlementRounding(settlement: Settlement, rule: CashRoundingRule | null): number {
+  const { due, exact, paysCash, onCredit } = settlement;
+  if (!rule || onCredit || !paysCash) return 0;
+  return roundCashDue(due - exact, rule).rounding;
+}

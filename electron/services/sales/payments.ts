@@ -1,7 +1,7 @@
 import { DomainError } from '../../../core/errors';
 import type { PaymentMethod } from '../../../core/api/model';
 import { convertAmount, convertBack, type ExchangeRate } from '../../../core/money/exchange';
-import { roundCashDue, type CashRoundingRule } from '../../../core/money/cash-rounding';
+import { settlementRounding, type CashRoundingRule } from '../../../core/money/cash-rounding';
 import type { RoundingMode } from '../../../core/money/rounding';
 import { computeIgtf } from '../../../core/tax/igtf';
 
@@ -90,9 +90,11 @@ function cashRoundingOf(
 ): number {
   const isLocalCash = (p: (typeof paying)[number]) =>
     p.method === 'EFECTIVO' && p.currency === terms.saleCurrency;
-  if (!terms.cashRounding || onCredit || !paying.some(isLocalCash)) return 0;
-  const others = paying.filter((p) => !isLocalCash(p)).reduce((s, p) => s + p.applied, 0);
-  return roundCashDue(due - others, terms.cashRounding).rounding;
+  const exact = paying.filter((p) => !isLocalCash(p)).reduce((s, p) => s + p.applied, 0);
+  return settlementRounding(
+    { due, exact, paysCash: paying.some(isLocalCash), onCredit },
+    terms.cashRounding,
+  );
 }
 
 /**
