@@ -80,7 +80,8 @@ export interface CashReport {
    * Cash rounded to the coin (DOMAIN.md): `sales` is Σ the sales' rounding
    * (≤ 0, what the drawer got less than the documents), so Σ byMethod −
    * sales = sales total + IGTF to the cent; `refunds` is Σ what cash refunds
-   * paid over their credit notes (≥ 0).
+   * paid over their credit notes (> 0 rounded up to the coin; < 0 when the last
+   * return of a rounded sale gives back no more than was handed over).
    */
   readonly cashRounding: { readonly sales: number; readonly refunds: number };
   readonly discounts: number;
