@@ -133,6 +133,7 @@ const ADDED_COLUMNS: Readonly<Record<string, Record<string, unknown>>> = {
   users: { lockouts: 0 },
   sales: { request_hash: null, cash_rounding: 0 },
   sale_returns: { cash_rounding: 0 },
+  rollup_sales: { cash_rounding: 0 },
 };
 
 /** What a dump taken before the upgrade should read after it. */

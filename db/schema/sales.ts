@@ -108,6 +108,7 @@ export const sales = sqliteTable(
       t.igtf,
       t.total,
       t.costTotal,
+      t.cashRounding,
     ),
     index('sales_session').on(t.sessionId),
     index('sales_created').on(t.createdAt),
