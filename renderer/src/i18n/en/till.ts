@@ -112,7 +112,7 @@ export const till: typeof es = {
     onCredit: 'On account',
     exact: 'Exact',
     rounding: 'Rounding',
-    settle: 'To collect',
+    settle: 'Rounded total',
     complete: 'Complete sale',
     completing: 'Saving the sale…',
     needsBank: "Enter the transfer's bank.",

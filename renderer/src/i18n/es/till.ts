@@ -110,7 +110,7 @@ export const till = {
     onCredit: 'A crédito',
     exact: 'Exacto',
     rounding: 'Redondeo',
-    settle: 'A cobrar',
+    settle: 'Total redondeado',
     complete: 'Completar venta',
     completing: 'Guardando venta…',
     needsBank: 'Indique el banco de la transferencia.',
