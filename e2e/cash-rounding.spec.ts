@@ -83,6 +83,22 @@ for (const lang of ['es', 'en'] as const) {
       await expect(page.getByTestId('z-cash-rounding')).toHaveText(money(z.cashRounding.sales));
       await expect(page.getByTestId('z-difference')).toHaveText(M.cash.difference.even);
       await shot('z-cash-rounding');
+      await page.keyboard.press('Escape');
+
+      // The owner's switch, with Peru's rule explained, in Settings › Taxes and prices.
+      await page.getByRole('button', { name: M.common.topbar.logout }).click();
+      await loginAs(page, ROSA.name, ROSA.pin);
+      await page
+        .getByRole('navigation', { name: 'Tendero' })
+        .getByRole('button', { name: M.common.nav.settings })
+        .click();
+      await page.getByRole('button', { name: M.settings.nav.taxes }).click();
+      const toggle = page.getByRole('switch', {
+        name: M.settings.taxes.cashRounding.replace('{coin}', money(10)),
+      });
+      await expect(toggle).toBeChecked();
+      await toggle.scrollIntoViewIfNeeded();
+      await shot('settings-cash-rounding');
     } finally {
       await till.close();
     }
