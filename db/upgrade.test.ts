@@ -128,9 +128,12 @@ const ADDED_COLUMNS: Readonly<Record<string, Record<string, unknown>>> = {
     cash_out_limit: null,
     documents_folder: '',
     require_six_digit_pins: 0,
+    cash_rounding: null,
   },
   users: { lockouts: 0 },
-  sales: { request_hash: null },
+  sales: { request_hash: null, cash_rounding: 0 },
+  sale_returns: { cash_rounding: 0 },
+  rollup_sales: { cash_rounding: 0 },
 };
 
 /** What a dump taken before the upgrade should read after it. */

@@ -9,3 +9,4 @@ export * from './parse';
 export * from './rounding';
 export * from './limits';
 export * from './typed';
+export * from './cash-rounding';

@@ -59,4 +59,6 @@ export const argentina: CountryProfile = {
       hint: '5 a 12 caracteres',
     },
   ],
+  // No centavo coins in practice: the count goes down to 1 peso; Ley 22.802 art. 9 bis (Ley 25.954).
+  cashRounding: { increment: 100, direction: 'down', onByDefault: true },
 };

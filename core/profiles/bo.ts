@@ -62,4 +62,6 @@ export const bolivia: CountryProfile = {
       hint: '5 a 12 caracteres',
     },
   ],
+  // The 10-centavo coin is the smallest in circulation (2 and 5 centavos are gone).
+  cashRounding: { increment: 10, direction: 'down', onByDefault: true },
 };

@@ -60,4 +60,6 @@ export const colombia: CountryProfile = {
       hint: '5 a 12 caracteres',
     },
   ],
+  // The 50-peso coin is the smallest in circulation; the SIC forbids charging above the price.
+  cashRounding: { increment: 5000, direction: 'down', onByDefault: true },
 };

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors';
+import type { CashRoundingRule } from '../money/cash-rounding';
 import type { TaxRules } from '../tax/types';
 import { argentina } from './ar';
 import { bolivia } from './bo';
@@ -51,4 +52,23 @@ export function documentTypeOf(profile: CountryProfile, type: DocumentType): Doc
     });
   }
   return spec;
+}
+
+/** Whether a store of this profile rounds cash unless it says otherwise. */
+export function cashRoundingByDefault(profile: CountryProfile): boolean {
+  return profile.cashRounding?.onByDefault ?? false;
+}
+
+/**
+ * The rule a store's cash follows: the profile's, when the store has it on and
+ * sells in the profile's own currency (the rule is about that currency's coins).
+ */
+export function cashRoundingOf(
+  profile: CountryProfile,
+  currency: string,
+  enabled: boolean,
+): CashRoundingRule | null {
+  const rule = profile.cashRounding;
+  if (!enabled || !rule || currency !== profile.currency) return null;
+  return { increment: rule.increment, direction: rule.direction };
 }

@@ -71,4 +71,6 @@ export const peru: CountryProfile = {
       hint: '5 a 12 caracteres',
     },
   ],
+  // The 5-céntimo coin left circulation on 2019-01-01 (BCRP); Indecopi: always in the customer's favour.
+  cashRounding: { increment: 10, direction: 'down', onByDefault: true },
 };

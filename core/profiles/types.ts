@@ -1,4 +1,5 @@
 import type { CurrencyCode } from '../money/currency';
+import type { CashRoundingRule } from '../money/cash-rounding';
 import type { Locale } from '../money/locale';
 import type { RoundingMode } from '../money/rounding';
 import type { DocumentType, NumberingFormat } from '../numbering';
@@ -57,4 +58,10 @@ export interface CountryProfile {
   readonly customerDocumentTypes: readonly IdentityDocumentType[];
   /** Venezuela's IGTF on payments in foreign currency, when the store is designated. */
   readonly igtf?: { readonly rate: number };
+  /**
+   * How cash in the profile's currency is rounded to its smallest coin, and
+   * whether a new store starts with it on (DOMAIN.md, "Cash rounding"). Absent
+   * where every cent can be paid in coins.
+   */
+  readonly cashRounding?: CashRoundingRule & { readonly onByDefault: boolean };
 }

@@ -55,4 +55,6 @@ export const venezuela: CountryProfile = {
     },
   ],
   igtf: { rate: 300 },
+  // The 50-céntimo coin is the smallest bolívar piece; off by default, as cash is mostly dollars.
+  cashRounding: { increment: 50, direction: 'down', onByDefault: false },
 };

@@ -54,6 +54,8 @@ export const rollupSales = sqliteTable(
     tax: integer('tax').notNull(),
     fixedTax: integer('fixed_tax').notNull(),
     igtf: integer('igtf').notNull(),
+    /** Σ cash_rounding: what the cash came to under the documents' totals (≤ 0). */
+    cashRounding: integer('cash_rounding').notNull().default(0),
     total: integer('total').notNull(),
     /** cost_total. */
     cost: integer('cost').notNull(),

@@ -52,6 +52,11 @@ export const sales = sqliteTable(
     total: integer('total').notNull(),
     /** Venezuela's IGTF on the part paid in foreign currency; added to what is due. */
     igtf: integer('igtf').notNull().default(0),
+    /**
+     * Cash rounding to the smallest coin, as its own amount: negative when the
+     * customer paid less (in their favour). paid + balance − cashRounding = total + igtf.
+     */
+    cashRounding: integer('cash_rounding').notNull().default(0),
     /** Σ payments applied (tendered − change). */
     paid: integer('paid').notNull(),
     change: integer('change').notNull(),
@@ -103,6 +108,7 @@ export const sales = sqliteTable(
       t.igtf,
       t.total,
       t.costTotal,
+      t.cashRounding,
     ),
     index('sales_session').on(t.sessionId),
     index('sales_created').on(t.createdAt),
@@ -235,8 +241,10 @@ export const saleReturns = sqliteTable(
     refundMethod: text('refund_method').notNull(),
     /** What the return took off a credit sale's pending balance (nothing was paid for it). */
     balanceReduced: integer('balance_reduced').notNull().default(0),
-    /** What was paid back: total − balanceReduced. */
+    /** What was paid back: total − balanceReduced + cashRounding. */
     refunded: integer('refunded').notNull().default(0),
+    /** A cash refund rounded up to the coin: positive when the customer got more back. */
+    cashRounding: integer('cash_rounding').notNull().default(0),
     taxableBase: integer('taxable_base').notNull(),
     exempt: integer('exempt').notNull(),
     unaffected: integer('unaffected').notNull(),

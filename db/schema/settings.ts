@@ -44,6 +44,11 @@ export const settings = sqliteTable(
      * migration suits soles and pesos alike.
      */
     cashOutLimit: integer('cash_out_limit'),
+    /**
+     * Cash rounded to the smallest coin (core/money/cash-rounding.ts); null
+     * means the country profile's default, so one migration suits every country.
+     */
+    cashRounding: integer('cash_rounding', { mode: 'boolean' }),
     /** Where documents.* may write PDFs besides <data dir>/documents; '' for none. */
     documentsFolder: text('documents_folder').notNull().default(''),
     receiptFooter: text('receipt_footer').notNull().default(''),

@@ -9,8 +9,19 @@ import type { SaleDocumentFormat } from '../../core/api/areas/documents';
 import type { Sale } from '../../core/api/model';
 import { customer, openSession, product, sell } from '../testing/fixtures';
 import { setUpTill, type Till } from '../testing/till';
+import { saleContent } from './content/sale-content';
 import { closeRenderPool } from './handlers';
-import { flat, hasRow, pageSizes, pdfBytes, pdfText, readQr, snapshot, textReach } from './testing';
+import {
+  flat,
+  hasRow,
+  pageSizes,
+  pdfBytes,
+  pdfText,
+  readQr,
+  SAMPLE_STORE,
+  snapshot,
+  textReach,
+} from './testing';
 
 let till: Till | undefined;
 afterEach(() => till?.close());
@@ -126,6 +137,69 @@ describe('Peru', () => {
       expect(text).not.toMatch(/\b0\.75\b(?!0)/);
       expect(text).not.toMatch(/\b3 kg\b/);
     }
+  });
+
+  it('a cash sale rounded to the S/ 0.10 below prints the rounding and the cash paid; its credit note the refund rounded up', async () => {
+    till = await peruShop();
+    const pair = await product(till, {
+      code: 'DOS',
+      name: 'Aceite Primor 1 L',
+      price: 2013,
+      stock: 10,
+    });
+    await openSession(till);
+    const sale = await sell(till, [{ productId: pair.id, quantity: 2 }], {
+      payments: [{ method: 'EFECTIVO', amount: 5000 }],
+    });
+    expect(sale).toMatchObject({ total: 4026, cashRounding: -6, change: 980 });
+    // The content model every layout (PDF and ESC/POS) prints from.
+    const content = saleContent(SAMPLE_STORE, sale);
+    expect(content.payments.map((r) => `${r.label}: ${r.value.replace(/\u00a0/g, ' ')}`)).toEqual([
+      'Redondeo: -S/ 0.06',
+      'Pagado en efectivo: S/ 40.20',
+      'Efectivo: S/ 50.00',
+      'Vuelto: S/ 9.80',
+    ]);
+    for (const format of ['80mm', 'A4'] as const) {
+      const { text } = await documentOf(till, sale, format, `pe-cash-rounding-${format}`);
+      // The document's total and its words stay as taxed; the cash came to 40.20.
+      expect(hasRow(text, 'TOTAL', 'S/ 40.26')).toBe(true);
+      expect(flat(text)).toContain('SON: CUARENTA CON 26/100 SOLES');
+      expect(hasRow(text, 'Redondeo', '-S/ 0.06')).toBe(true);
+      expect(hasRow(text, 'Pagado en efectivo', 'S/ 40.20')).toBe(true);
+      expect(hasRow(text, 'Vuelto', 'S/ 9.80')).toBe(true);
+    }
+    const credit = await till.call('sales.return', {
+      id: till.uuid(),
+      saleId: sale.id,
+      reason: 'Fallado',
+      refundMethod: 'EFECTIVO',
+      lines: [{ saleLineId: sale.lines[0]!.id, quantity: 1 }],
+    });
+    expect(credit).toMatchObject({ total: 2013, refunded: 2020, cashRounding: 7 });
+    const doc = await till.call('documents.saleReturn', { returnId: credit.id, format: '80mm' });
+    const pdf = pdfBytes(doc);
+    snapshot('pe-cash-rounding-credit-note-80mm', pdf);
+    const text = pdfText(pdf);
+    expect(hasRow(text, 'Redondeo', 'S/ 0.07')).toBe(true);
+    expect(hasRow(text, 'Devuelto en efectivo', 'S/ 20.20')).toBe(true);
+  });
+
+  it('a card sale prints no rounding', async () => {
+    till = await peruShop();
+    const pair = await product(till, {
+      code: 'DOS',
+      name: 'Aceite Primor 1 L',
+      price: 2013,
+      stock: 10,
+    });
+    await openSession(till);
+    const sale = await sell(till, [{ productId: pair.id, quantity: 2 }], {
+      payments: [{ method: 'TARJETA', amount: 4026 }],
+    });
+    const { text } = await documentOf(till, sale, '80mm', 'pe-card-no-rounding-80mm');
+    expect(text).not.toContain('Redondeo');
+    expect(text).not.toContain('Pagado en efectivo');
   });
 
   it('example 4: plastic bags show ICBPER apart from the IGV', async () => {

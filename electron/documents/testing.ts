@@ -155,6 +155,7 @@ export function sampleYearSummary(): Summary {
       tax: total - base,
       fixedTax: 0,
       igtf: 0,
+      cashRounding: 0,
       total,
       averageTicket: roundRatio(BigInt(total), BigInt(count), 'HALF_UP'),
     },

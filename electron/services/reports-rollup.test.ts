@@ -545,9 +545,15 @@ describe('rolling up', () => {
     const file = join(till.dir, 'previous.sqlite');
     till.db.sqlite.exec(`VACUUM INTO '${file}'`);
     const previous = openDatabase(file);
-    // Later migrations are undone first, newest first: 0005 added the supervisor
-    // limits, PIN lockouts and lock alerts, and sales.request_hash.
+    // Later migrations are undone first, newest first: 0006 added cash rounding (and
+    // put it in the covering sales_report index); 0005 added the supervisor limits,
+    // PIN lockouts and lock alerts, and sales.request_hash.
     previous.sqlite.exec(`
+      DROP INDEX sales_report;
+      CREATE INDEX sales_report ON sales (local_date, local_hour, cashier_id, status, gross, line_discount, order_discount, taxable_base, exempt, unaffected, tax, fixed_tax, igtf, total, cost_total);
+      ALTER TABLE sales DROP COLUMN cash_rounding; ALTER TABLE sale_returns DROP COLUMN cash_rounding;
+      ALTER TABLE settings DROP COLUMN cash_rounding; ALTER TABLE rollup_sales DROP COLUMN cash_rounding;
+      DELETE FROM __drizzle_migrations WHERE created_at = (SELECT MAX(created_at) FROM __drizzle_migrations);
       ALTER TABLE sales DROP COLUMN request_hash;
       DROP TABLE lock_alerts; ALTER TABLE users DROP COLUMN lockouts;
       ALTER TABLE settings DROP COLUMN discount_limit; ALTER TABLE settings DROP COLUMN cash_out_limit;

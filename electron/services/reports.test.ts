@@ -100,6 +100,8 @@ describe('reports.summary', () => {
       tax: 450 + 153 + 180,
       fixedTax: 0,
       igtf: 0,
+      // Every cash total here is a whole S/ 0.10: nothing to round.
+      cashRounding: 0,
       total: 2950 + 3000 + 1180,
       averageTicket: 2377,
     });

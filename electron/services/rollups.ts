@@ -245,9 +245,9 @@ export function tryRollUp(ctx: ServiceContext): boolean {
 }
 
 const SALES_COLUMNS =
-  'period, local_hour, cashier_id, voided, count, gross, discounts, base, exempt, unaffected, tax, fixed_tax, igtf, total, cost';
+  'period, local_hour, cashier_id, voided, count, gross, discounts, base, exempt, unaffected, tax, fixed_tax, igtf, cash_rounding, total, cost';
 const SUM_SALES =
-  'SUM(count), SUM(gross), SUM(discounts), SUM(base), SUM(exempt), SUM(unaffected), SUM(tax), SUM(fixed_tax), SUM(igtf), SUM(total), SUM(cost)';
+  'SUM(count), SUM(gross), SUM(discounts), SUM(base), SUM(exempt), SUM(unaffected), SUM(tax), SUM(fixed_tax), SUM(igtf), SUM(cash_rounding), SUM(total), SUM(cost)';
 const PRODUCT_COLUMNS = 'period, product_id, quantity, total, base, cost';
 const SUM_PRODUCTS = 'SUM(quantity), SUM(total), SUM(base), SUM(cost)';
 
@@ -273,7 +273,7 @@ export function rollDay(ctx: ServiceContext, day: string): boolean {
       `INSERT INTO rollup_sales (${SALES_COLUMNS})
        SELECT @period, local_hour, cashier_id, status = 'ANULADA' AS voided, COUNT(*), SUM(gross),
               SUM(line_discount + order_discount), SUM(taxable_base), SUM(exempt), SUM(unaffected),
-              SUM(tax), SUM(fixed_tax), SUM(igtf), SUM(total), SUM(cost_total)
+              SUM(tax), SUM(fixed_tax), SUM(igtf), SUM(cash_rounding), SUM(total), SUM(cost_total)
        FROM sales INDEXED BY sales_report WHERE local_date = @period
        GROUP BY local_hour, cashier_id, voided`,
     ).run({ period: day });

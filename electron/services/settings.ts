@@ -37,6 +37,8 @@ export const settingsHandlers: AreaHandlers<'settings'> = {
       }
       if (changes.igtfEnabled && !profile.igtf)
         invalid('igtfEnabled', 'NOT_APPLICABLE', `${profile.name} has no IGTF`);
+      if (changes.cashRounding && !profile.cashRounding)
+        invalid('cashRounding', 'NOT_APPLICABLE', `${profile.name} has no cash rounding rule`);
       if (changes.timeZone !== undefined && !isValidTimeZone(changes.timeZone)) {
         invalid('timeZone', 'INVALID_TIME_ZONE', `Unknown time zone "${changes.timeZone}"`);
       }

@@ -3,7 +3,14 @@ import { DomainError } from '../../core/errors';
 import type { Language, ScaleLayoutSetting, Settings } from '../../core/api/model';
 import { parseScaleLayout, type ScaleLayout } from '../../core/barcode';
 import type { DocumentType } from '../../core/numbering';
-import { profileOf, type CountryCode, type CountryProfile } from '../../core/profiles';
+import {
+  cashRoundingByDefault,
+  cashRoundingOf,
+  profileOf,
+  type CountryCode,
+  type CountryProfile,
+} from '../../core/profiles';
+import type { CashRoundingRule } from '../../core/money/cash-rounding';
 import { cashOutLimitOf } from '../../core/money/limits';
 import type { RoundingMode } from '../../core/money/rounding';
 import type {
@@ -34,6 +41,8 @@ export interface Store {
   readonly profile: CountryProfile;
   readonly registerId: number;
   readonly layouts: readonly ScaleLayout[];
+  /** How cash is rounded to the coin now, or null when it is not. */
+  readonly cashRounding: CashRoundingRule | null;
 }
 
 export function isSetUp(ctx: ServiceContext): boolean {
@@ -55,6 +64,7 @@ export function loadStore(ctx: ServiceContext): Store {
   if (!s || !register)
     throw new DomainError('NOT_SET_UP', 'This till has not been set up yet: run setup first');
   const scaleLayouts = JSON.parse(s.scaleLayouts) as ScaleLayoutSetting[];
+  const profile = profileOf(s.country);
   const value: Settings = {
     country: s.country as CountryCode,
     businessName: s.businessName,
@@ -87,13 +97,15 @@ export function loadStore(ctx: ServiceContext): Store {
     autoPrint: s.autoPrint,
     openDrawerOnCash: s.openDrawerOnCash,
     requireSixDigitPins: s.requireSixDigitPins,
+    cashRounding: s.cashRounding ?? cashRoundingByDefault(profile),
     register: { id: register.id, code: register.code, name: register.name },
   };
   return {
     settings: value,
-    profile: profileOf(value.country),
+    profile,
     registerId: register.id,
     layouts: layoutsOf(s.scaleLayouts, scaleLayouts),
+    cashRounding: cashRoundingOf(profile, value.currency, value.cashRounding),
   };
 }
 

@@ -60,6 +60,8 @@ export const SettingsUpdateInput = z
     autoPrint: z.boolean(),
     openDrawerOnCash: z.boolean(),
     requireSixDigitPins: z.boolean(),
+    /** Cash rounded to the smallest coin, in the customer's favour (DOMAIN.md). */
+    cashRounding: z.boolean(),
   })
   .strict()
   .partial();

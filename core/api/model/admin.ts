@@ -80,6 +80,11 @@ export interface Settings {
   readonly openDrawerOnCash: boolean;
   /** New PINs need 6 digits; shorter ones must be changed at the next login. */
   readonly requireSixDigitPins: boolean;
+  /**
+   * Cash is rounded to the smallest coin, in the customer's favour (DOMAIN.md,
+   * "Cash rounding"); the profile's default until the store says otherwise.
+   */
+  readonly cashRounding: boolean;
   readonly register: { readonly id: number; readonly code: string; readonly name: string };
 }
 

@@ -76,6 +76,14 @@ export interface CashReport {
   readonly unaffected: number;
   readonly fixedTax: number;
   readonly igtf: number;
+  /**
+   * Cash rounded to the coin (DOMAIN.md): `sales` is Σ the sales' rounding
+   * (≤ 0, what the drawer got less than the documents), so Σ byMethod −
+   * sales = sales total + IGTF to the cent; `refunds` is Σ what cash refunds
+   * paid over their credit notes (> 0 rounded up to the coin; < 0 when the last
+   * return of a rounded sale gives back no more than was handed over).
+   */
+  readonly cashRounding: { readonly sales: number; readonly refunds: number };
   readonly discounts: number;
   readonly voids: { readonly count: number; readonly total: number };
   readonly returns: { readonly count: number; readonly total: number; readonly cash: number };

@@ -46,6 +46,11 @@ export interface Summary {
     readonly tax: number;
     readonly fixedTax: number;
     readonly igtf: number;
+    /**
+     * Cash rounded to the coin (DOMAIN.md, "Cash rounding"), ≤ 0: the documents
+     * keep their totals, so Σ byMethod = total + igtf + cashRounding to the cent.
+     */
+    readonly cashRounding: number;
     readonly total: number;
     readonly averageTicket: number;
   };

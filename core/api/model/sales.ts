@@ -83,6 +83,11 @@ export interface Sale extends Omit<TaxDocumentResult, 'lines'> {
   readonly igtf: number;
   /** total + igtf: what the customer owes. */
   readonly due: number;
+  /**
+   * Cash rounded to the coin, its own amount beside the document's total
+   * (negative: the customer paid less). paid + balance − cashRounding = due.
+   */
+  readonly cashRounding: number;
   readonly paid: number;
   readonly change: number;
   readonly balance: number;
@@ -153,8 +158,10 @@ export interface SaleReturn {
   readonly total: number;
   /** The part that cancelled what a credit sale still owed. */
   readonly balanceReduced: number;
-  /** The part paid back to the customer (total − balanceReduced). */
+  /** The part paid back to the customer (total − balanceReduced + cashRounding). */
   readonly refunded: number;
+  /** A cash refund rounded up to the coin: what the customer got over the document's share. */
+  readonly cashRounding: number;
   readonly createdAt: string;
   readonly user: { readonly id: number; readonly name: string };
 }

@@ -65,6 +65,10 @@ export function cashReportContent(store: DocumentStore, report: CashReport): Cas
       rows: [
         { label: 'Cantidad de ventas', value: fmt.count(report.sales.count) },
         { label: 'Total vendido', value: money(report.sales.total), strong: true },
+        // The documents keep their totals; the cash went to the coin (DOMAIN.md, "Cash rounding").
+        ...(report.cashRounding.sales === 0
+          ? []
+          : [{ label: 'Redondeo del efectivo', value: money(report.cashRounding.sales) }]),
       ],
     },
     {
@@ -88,6 +92,14 @@ export function cashReportContent(store: DocumentStore, report: CashReport): Cas
           label: `Devoluciones (${fmt.count(report.returns.count)})`,
           value: money(report.returns.total),
         },
+        ...(report.cashRounding.refunds === 0
+          ? []
+          : [
+              {
+                label: 'Redondeo de devoluciones en efectivo',
+                value: money(report.cashRounding.refunds),
+              },
+            ]),
       ],
     },
     {

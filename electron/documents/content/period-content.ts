@@ -103,12 +103,18 @@ export function periodContent(
     },
     {
       title: 'Medios de pago',
-      rows: summary.byMethod.length
-        ? summary.byMethod.map((m) => ({
-            label: `${PAYMENT_LABELS[m.method]}${m.currency === summary.currency ? '' : ` ${m.currency}`} (${fmt.count(m.count)})`,
-            value: fmt.money(m.amount),
-          }))
-        : [{ label: 'Sin pagos', value: money(0) }],
+      rows: [
+        ...(summary.byMethod.length
+          ? summary.byMethod.map((m) => ({
+              label: `${PAYMENT_LABELS[m.method]}${m.currency === summary.currency ? '' : ` ${m.currency}`} (${fmt.count(m.count)})`,
+              value: fmt.money(m.amount),
+            }))
+          : [{ label: 'Sin pagos', value: money(0) }]),
+        // The methods add up to the total sold plus this (DOMAIN.md, "Cash rounding").
+        ...(sales.cashRounding === 0
+          ? []
+          : [{ label: 'Redondeo del efectivo', value: money(sales.cashRounding) }]),
+      ],
     },
     {
       title: 'Cajeros',

@@ -101,6 +101,13 @@ export function returnContent(
         label: `Reembolso (${PAYMENT_LABELS[saleReturn.refundMethod]})`,
         value: fmt.money(saleReturn.total),
       },
+      // A cash refund goes up to the coin, in the customer's favour (DOMAIN.md, "Cash rounding").
+      ...(saleReturn.cashRounding === 0
+        ? []
+        : [
+            { label: 'Redondeo', value: fmt.money(saleReturn.cashRounding) },
+            { label: 'Devuelto en efectivo', value: fmt.money(saleReturn.refunded), strong: true },
+          ]),
     ],
     qr: qr.text,
     qrCaption: qr.caption,

@@ -43,12 +43,31 @@ function paymentLabel(payment: Payment): string {
   return label;
 }
 
+/**
+ * Cash rounded to the coin (DOMAIN.md, "Cash rounding"): the document's total
+ * stays as taxed, and the paper says what the cash came to instead, so the
+ * customer sees why S/ 40.26 was settled with S/ 40.20.
+ */
+export function cashRoundingRows(fmt: DocumentFormat, sale: Sale): Row[] {
+  if (sale.cashRounding === 0) return [];
+  const cash = sale.payments
+    .filter((p) => p.method === 'EFECTIVO' && p.currency === sale.currency)
+    .reduce((sum, p) => sum + p.amount, 0);
+  return [
+    { label: 'Redondeo', value: fmt.money(sale.cashRounding) },
+    { label: 'Pagado en efectivo', value: fmt.money(cash), strong: true },
+  ];
+}
+
 export function paymentRows(fmt: DocumentFormat, sale: Sale): Row[] {
-  const rows: Row[] = sale.payments.map((p) => ({
-    label: paymentLabel(p) + (p.currency === sale.currency ? '' : ` (${p.currency})`),
-    // What was handed over, in the currency it was handed over in; credit has nothing handed over.
-    value: fmt.money(p.method === 'CREDITO' ? p.amount : p.tendered, p.currency),
-  }));
+  const rows: Row[] = cashRoundingRows(fmt, sale);
+  rows.push(
+    ...sale.payments.map((p) => ({
+      label: paymentLabel(p) + (p.currency === sale.currency ? '' : ` (${p.currency})`),
+      // What was handed over, in the currency it was handed over in; credit has nothing handed over.
+      value: fmt.money(p.method === 'CREDITO' ? p.amount : p.tendered, p.currency),
+    })),
+  );
   if (sale.change > 0) rows.push({ label: 'Vuelto', value: fmt.money(sale.change) });
   if (sale.balance > 0) rows.push({ label: 'Saldo pendiente', value: fmt.money(sale.balance) });
   return rows;

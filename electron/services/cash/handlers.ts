@@ -63,9 +63,15 @@ function reportOf(ctx: ServiceContext, sessionId: string | undefined): CashRepor
     ? sessionRowById(ctx, sessionId)
     : requireOpenSession(ctx, store.registerId);
   if (session.status === 'CERRADA' && session.zReport) {
-    const z = JSON.parse(session.zReport) as CashReport;
+    const z = JSON.parse(session.zReport) as Omit<CashReport, 'cashRounding'> &
+      Partial<Pick<CashReport, 'cashRounding'>>;
     // A Z stored before sessions were numbered has no number: derive it the same way.
-    return { ...z, session: { ...z.session, number: sessionNumber(ctx, session) } };
+    // One stored before cash rounding had none: nothing was rounded then.
+    return {
+      ...z,
+      cashRounding: z.cashRounding ?? { sales: 0, refunds: 0 },
+      session: { ...z.session, number: sessionNumber(ctx, session) },
+    };
   }
   return computeCashReport(ctx, session, store.settings.currency, null);
 }

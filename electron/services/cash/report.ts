@@ -13,6 +13,7 @@ interface SalesRow {
   count: number;
   total: number;
   igtf: number;
+  cashRounding: number;
   discounts: number;
   exempt: number;
   unaffected: number;
@@ -33,6 +34,7 @@ export function computeCashReport(
   const totals = statement(
     ctx,
     `SELECT COUNT(*) AS count, COALESCE(SUM(total), 0) AS total, COALESCE(SUM(igtf), 0) AS igtf,
+            COALESCE(SUM(cash_rounding), 0) AS cashRounding,
             COALESCE(SUM(line_discount + order_discount), 0) AS discounts, COALESCE(SUM(exempt), 0) AS exempt,
             COALESCE(SUM(unaffected), 0) AS unaffected, COALESCE(SUM(fixed_tax), 0) AS fixedTax
      FROM sales WHERE session_id = ? AND status != 'ANULADA'`,
@@ -58,9 +60,10 @@ export function computeCashReport(
   const returns = statement(
     ctx,
     `SELECT COUNT(*) AS count, COALESCE(SUM(total), 0) AS total,
-            COALESCE(SUM(CASE WHEN refund_method = 'EFECTIVO' THEN refunded ELSE 0 END), 0) AS cash
+            COALESCE(SUM(CASE WHEN refund_method = 'EFECTIVO' THEN refunded ELSE 0 END), 0) AS cash,
+            COALESCE(SUM(cash_rounding), 0) AS cashRounding
      FROM sale_returns WHERE session_id = ?`,
-  ).get(id) as { count: number; total: number; cash: number };
+  ).get(id) as { count: number; total: number; cash: number; cashRounding: number };
   const movements = statement(
     ctx,
     `SELECT direction, type, COUNT(*) AS count, SUM(amount) AS amount
@@ -96,9 +99,10 @@ export function computeCashReport(
     unaffected: totals.unaffected,
     fixedTax: totals.fixedTax,
     igtf: totals.igtf,
+    cashRounding: { sales: totals.cashRounding, refunds: returns.cashRounding },
     discounts: totals.discounts,
     voids,
-    returns,
+    returns: { count: returns.count, total: returns.total, cash: returns.cash },
     movementsIn: toTypeTotals(cashIn),
     movementsOut: toTypeTotals(cashOut),
     cash: {

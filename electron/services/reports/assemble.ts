@@ -44,6 +44,8 @@ export interface SalesFigures {
   tax: number;
   fixedTax: number;
   igtf: number;
+  /** Σ cash rounding to the coin (≤ 0): Σ payments = total + igtf + cashRounding. */
+  cashRounding: number;
   total: number;
   cost: number;
 }
@@ -105,6 +107,7 @@ export const SALES_FIGURES: readonly (keyof SalesFigures)[] = [
   'tax',
   'fixedTax',
   'igtf',
+  'cashRounding',
   'total',
   'cost',
 ];
@@ -229,6 +232,7 @@ export function toSummary(
       tax: sum(kept, (g) => g.tax),
       fixedTax: sum(kept, (g) => g.fixedTax),
       igtf: sum(kept, (g) => g.igtf),
+      cashRounding: sum(kept, (g) => g.cashRounding),
       total,
       averageTicket: count === 0 ? 0 : roundRatio(BigInt(total), BigInt(count), 'HALF_UP'),
     },

@@ -25,7 +25,7 @@ const SALES_SQL = `
          status = 'ANULADA' AS voided, COUNT(*) AS count, SUM(gross) AS gross,
          SUM(line_discount + order_discount) AS discounts, SUM(taxable_base) AS base, SUM(exempt) AS exempt,
          SUM(unaffected) AS unaffected, SUM(tax) AS tax, SUM(fixed_tax) AS fixedTax, SUM(igtf) AS igtf,
-         SUM(total) AS total, SUM(cost_total) AS cost
+         SUM(cash_rounding) AS cashRounding, SUM(total) AS total, SUM(cost_total) AS cost
   FROM sales WHERE local_date BETWEEN ? AND ?
   GROUP BY local_date, local_hour, cashier_id, voided`;
 

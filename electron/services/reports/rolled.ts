@@ -81,7 +81,8 @@ function runsOf(days: readonly string[]): [string, string][] {
 const ROLLED_SALES = `
   SELECT local_hour AS hour, cashier_id AS cashierId, voided, SUM(count) AS count, SUM(gross) AS gross,
          SUM(discounts) AS discounts, SUM(base) AS base, SUM(exempt) AS exempt, SUM(unaffected) AS unaffected,
-         SUM(tax) AS tax, SUM(fixed_tax) AS fixedTax, SUM(igtf) AS igtf, SUM(total) AS total, SUM(cost) AS cost
+         SUM(tax) AS tax, SUM(fixed_tax) AS fixedTax, SUM(igtf) AS igtf, SUM(cash_rounding) AS cashRounding,
+         SUM(total) AS total, SUM(cost) AS cost
   FROM rollup_sales WHERE period IN (SELECT value FROM json_each(?))
   GROUP BY local_hour, cashier_id, voided`;
 
@@ -90,7 +91,8 @@ const LIVE_SALES = `
   SELECT local_date AS date, local_hour AS hour, cashier_id AS cashierId, status,
          COUNT(*) AS count, SUM(gross) AS gross, SUM(line_discount + order_discount) AS discounts,
          SUM(taxable_base) AS base, SUM(exempt) AS exempt, SUM(unaffected) AS unaffected, SUM(tax) AS tax,
-         SUM(fixed_tax) AS fixedTax, SUM(igtf) AS igtf, SUM(total) AS total, SUM(cost_total) AS cost
+         SUM(fixed_tax) AS fixedTax, SUM(igtf) AS igtf, SUM(cash_rounding) AS cashRounding,
+         SUM(total) AS total, SUM(cost_total) AS cost
   FROM sales INDEXED BY sales_report WHERE local_date BETWEEN ? AND ?
   GROUP BY local_date, local_hour, cashier_id, status`;
 

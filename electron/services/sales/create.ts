@@ -163,6 +163,7 @@ export function totalsColumns(
     fixedTax: totals.fixedTax,
     total: totals.total,
     igtf: plan.igtf,
+    cashRounding: plan.cashRounding,
     paid: plan.paid,
     change: plan.change,
     balance: plan.balance,
@@ -356,6 +357,7 @@ export function createSale(ctx: ServiceContext, input: CreateInput): Sale {
       rate,
       igtfRate: store.settings.igtfEnabled && store.profile.igtf ? store.profile.igtf.rate : null,
       roundingMode: rules.roundingMode,
+      cashRounding: store.cashRounding,
       hasRegisteredCustomer: customer.id !== null,
       newId: ctx.newId,
     });

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../core/errors';
 import type { PaymentMethod } from '../../../core/api/model';
 import { convertAmount, convertBack, type ExchangeRate } from '../../../core/money/exchange';
+import { settlementRounding, type CashRoundingRule } from '../../../core/money/cash-rounding';
 import type { RoundingMode } from '../../../core/money/rounding';
 import { computeIgtf } from '../../../core/tax/igtf';
 
@@ -23,6 +24,8 @@ export interface PaymentTerms {
   /** IGTF in basis points when the store charges it, else null. */
   readonly igtfRate: number | null;
   readonly roundingMode: RoundingMode;
+  /** The store's cash rounding to the coin, or null (DOMAIN.md, "Cash rounding"). */
+  readonly cashRounding: CashRoundingRule | null;
   readonly hasRegisteredCustomer: boolean;
   readonly newId: () => string;
 }
@@ -46,7 +49,9 @@ export interface PaymentPlan {
   readonly igtf: number;
   /** total + igtf. */
   readonly due: number;
-  /** Σ applied, excluding what stays on credit. */
+  /** What the cash settles, rounded to the coin, minus what it settles: ≤ 0, in the customer's favour. */
+  readonly cashRounding: number;
+  /** Σ applied, excluding what stays on credit: due + cashRounding − balance. */
   readonly paid: number;
   readonly change: number;
   /** Left on credit. */
@@ -69,6 +74,27 @@ function toSaleCurrency(amount: number, currency: string, terms: PaymentTerms): 
   return refuse('UNSUPPORTED_CURRENCY', `Payments in ${currency} are not accepted here`, {
     currency,
   });
+}
+
+/**
+ * The rounding of the amount cash settles: what is due less every payment that
+ * is not cash in the sale's own currency (card, QR and transfer are exact; a
+ * second currency is converted, not rounded). Nothing when no such cash is
+ * paid, or when part stays on credit: the cash does not settle the sale then.
+ */
+function cashRoundingOf(
+  paying: readonly { method: PaymentMethod; currency: string; applied: number }[],
+  onCredit: boolean,
+  due: number,
+  terms: PaymentTerms,
+): number {
+  const isLocalCash = (p: (typeof paying)[number]) =>
+    p.method === 'EFECTIVO' && p.currency === terms.saleCurrency;
+  const exact = paying.filter((p) => !isLocalCash(p)).reduce((s, p) => s + p.applied, 0);
+  return settlementRounding(
+    { due, exact, paysCash: paying.some(isLocalCash), onCredit },
+    terms.cashRounding,
+  );
 }
 
 /**
@@ -112,14 +138,17 @@ export function planPayments(
     );
   }
   const offered = paying.reduce((s, p) => s + p.applied, 0);
+  const rounding = cashRoundingOf(paying, credits.length > 0, due, terms);
+  // What the payments must reach: the cash part goes down to the coin.
+  const settle = due + rounding;
 
   let balance = 0;
-  if (offered < due) {
+  if (offered < settle) {
     if (credits.length === 0) {
       refuse('UNDERPAID', 'The payments do not cover the total', {
-        due,
+        due: settle,
         paid: offered,
-        missing: due - offered,
+        missing: settle - offered,
       });
     }
     if (!terms.hasRegisteredCustomer)
@@ -130,7 +159,7 @@ export function planPayments(
   }
 
   // Change comes out of the cash payments, last one first.
-  let change = Math.max(0, offered - due);
+  let change = Math.max(0, offered - settle);
   const totalChange = change;
   const planned = [...paying].reverse().map((p) => {
     const given = p.method === 'EFECTIVO' ? Math.min(change, p.applied) : 0;
@@ -160,5 +189,13 @@ export function planPayments(
       reference: credit.reference ?? null,
     });
   }
-  return { payments: planned, igtf, due, paid: due - balance, change: totalChange, balance };
+  return {
+    payments: planned,
+    igtf,
+    due,
+    cashRounding: rounding,
+    paid: settle - balance,
+    change: totalChange,
+    balance,
+  };
 }

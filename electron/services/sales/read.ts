@@ -130,6 +130,7 @@ export function assembleSale(row: SaleRow, parts: SaleParts): Sale {
     total: row.total,
     igtf: row.igtf,
     due: row.total + row.igtf,
+    cashRounding: row.cashRounding,
     paid: row.paid,
     change: row.change,
     balance: row.balance,

@@ -163,15 +163,18 @@ describe('sales.return', () => {
       refundMethod: 'TARJETA',
     });
     const x = await till.call('cash.report', {});
-    // 10000 float + 5000 received − 2003 change − 999 refunded in cash.
+    // Cash rounding (Peru, S/ 0.10): 29.97 is paid 29.90, so the change is 20.10; the cash
+    // refund of 9.99 pays 10.00, in the customer's favour.
+    // 10000 float + 5000 received − 2010 change − 1000 refunded in cash.
     expect(x.cash).toMatchObject({
       float: 10000,
       received: 5000,
-      change: 2003,
-      refunds: 999,
-      expected: 11998,
+      change: 2010,
+      refunds: 1000,
+      expected: 11990,
     });
-    expect(x.returns).toEqual({ count: 2, total: 1998, cash: 999 });
+    expect(x.returns).toEqual({ count: 2, total: 1998, cash: 1000 });
+    expect(x.cashRounding).toEqual({ sales: -7, refunds: 1 });
     expect(x.sales).toEqual({ count: 1, total: 2997 });
   });
 
@@ -189,7 +192,8 @@ describe('sales.return', () => {
     await giveBack(sale.id, [{ saleLineId: sale.lines[0]!.id, quantity: 1 }]);
     const x = await till.call('cash.report', {});
     expect(x.session.id).toBe(session.id);
-    expect(x.cash).toMatchObject({ refunds: 999, expected: 2001 });
+    // The sale of 9.99 was paid 9.90 in cash (rounding): giving it all back pays 9.90.
+    expect(x.cash).toMatchObject({ refunds: 990, expected: 2010 });
   });
 
   it('refuses a cash refund above the cash in the drawer; a card refund still goes', async () => {
@@ -211,7 +215,8 @@ describe('sales.return', () => {
     });
     expect(error).toMatchObject({
       code: 'INVALID_STATE',
-      details: { reason: 'NOT_ENOUGH_CASH', expected: 500, requested: 999 },
+      // 9.99 in cash is paid back as 10.00 (cash rounding, in the customer's favour).
+      details: { reason: 'NOT_ENOUGH_CASH', expected: 500, requested: 1000 },
     });
     expect(countRows(till, 'sale_returns')).toBe(0);
     expect(await stockOf(till, p)).toBe(8);

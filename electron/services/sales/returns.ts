@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../../core/errors';
 import type { PaymentMethod, SaleReturn } from '../../../core/api/model';
 import type { DocumentType } from '../../../core/numbering';
+import { roundCashRefund, type CashRoundingRule } from '../../../core/money/cash-rounding';
 import { divRound, type RoundingMode } from '../../../core/money/rounding';
 import { localDateHour } from '../../../core/time';
 import { saleLines, saleReturnLines, saleReturns, sales, users } from '../../../db/schema';
@@ -64,6 +65,27 @@ function share(
   return { base, tax: part(line.base + line.tax) - base, fixedTax: part(line.fixedTax) };
 }
 
+/**
+ * What a return pays back (DOMAIN.md, "Cash rounding"): in cash, the document's
+ * share up to the coin, in the customer's favour; by any method, never more
+ * than the customer paid for the document and has not had back, so returning
+ * all of a rounded sale gives back what was handed over (40.20 for 40.26).
+ */
+function moneyBack(
+  ctx: ServiceContext,
+  sale: { id: string; total: number; cashRounding: number },
+  owed: number,
+  rule: CashRoundingRule | null,
+): { refunded: number; cashRounding: number } {
+  if (owed <= 0) return { refunded: owed, cashRounding: 0 };
+  const { before } = ctx.db.sqlite
+    .prepare('SELECT COALESCE(SUM(refunded), 0) AS before FROM sale_returns WHERE sale_id = ?')
+    .get(sale.id) as { before: number };
+  const left = Math.max(0, sale.total + sale.cashRounding - before);
+  const refunded = Math.min(roundCashRefund(owed, rule).rounded, left);
+  return { refunded, cashRounding: refunded - owed };
+}
+
 function toSaleReturn(ctx: ServiceContext, id: string): SaleReturn {
   const row = ctx.db.orm.select().from(saleReturns).where(eq(saleReturns.id, id)).get()!;
   const lines = ctx.db.orm
@@ -111,6 +133,7 @@ function toSaleReturn(ctx: ServiceContext, id: string): SaleReturn {
     total: row.total,
     balanceReduced: row.balanceReduced,
     refunded: row.refunded,
+    cashRounding: row.cashRounding,
     createdAt: row.createdAt,
     user: { id: row.userId, name: user?.name ?? '' },
   };
@@ -249,7 +272,11 @@ export function returnSale(ctx: ServiceContext, input: ReturnInput): SaleReturn 
     // On a credit sale the return first cancels what is still owed; only the
     // rest was ever paid, so only the rest is paid back.
     const balanceReduced = Math.min(sale.balance, total);
-    const refunded = total - balanceReduced;
+    const rule =
+      input.refundMethod === 'EFECTIVO' && sale.currency === store.settings.currency
+        ? store.cashRounding
+        : null;
+    const { refunded, cashRounding } = moneyBack(ctx, sale, total - balanceReduced, rule);
     if (input.refundMethod === 'EFECTIVO' && refunded > 0) {
       // Like a withdrawal, a cash refund cannot take out more than the drawer holds.
       const { cash } = computeCashReport(ctx, session, store.settings.currency, null);
@@ -282,6 +309,7 @@ export function returnSale(ctx: ServiceContext, input: ReturnInput): SaleReturn 
         total,
         balanceReduced,
         refunded,
+        cashRounding,
         userId: actor.id,
         createdAt: now.toISOString(),
         localDate: localDateHour(now, store.settings.timeZone).date,

@@ -325,6 +325,8 @@ function repriceSale(
         ? (store.profile.igtf?.rate ?? null)
         : null,
     roundingMode: repriced?.roundingMode ?? store.settings.roundingMode,
+    // Payments planned again follow the store's rule now (DOMAIN.md, "Cash rounding").
+    cashRounding: row.currency === store.settings.currency ? store.cashRounding : null,
     hasRegisteredCustomer: who.hasRegisteredCustomer,
     newId: ctx.newId,
   });
@@ -339,7 +341,13 @@ function repriceSale(
   if (!repriced) {
     ctx.db.orm
       .update(sales)
-      .set({ igtf: plan.igtf, paid: plan.paid, change: plan.change, balance: plan.balance })
+      .set({
+        igtf: plan.igtf,
+        cashRounding: plan.cashRounding,
+        paid: plan.paid,
+        change: plan.change,
+        balance: plan.balance,
+      })
       .where(eq(sales.id, row.id))
       .run();
     insertPayments(ctx, row.id, row.localDate, plan, now);

@@ -92,12 +92,22 @@ export function SelectField({
 
 export function CheckField({
   label,
+  hint,
   ...input
-}: { label: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
-  return (
+}: { label: ReactNode; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
+  const helpId = `${input.id ?? id}-help`;
+  const check = (
     <label className="check">
-      <input type="checkbox" {...input} />
+      <input type="checkbox" aria-describedby={hint ? helpId : undefined} {...input} />
       <span>{label}</span>
     </label>
+  );
+  if (!hint) return check;
+  return (
+    <div className="check-field">
+      {check}
+      <Help id={helpId} hint={hint} />
+    </div>
   );
 }

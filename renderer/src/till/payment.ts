@@ -3,6 +3,11 @@
  * change. The main process plans the payments again when it stores the sale.
  */
 import type { PaymentMethod } from '../../../core/api/model';
+import {
+  roundCashDue,
+  settlementRounding,
+  type CashRoundingRule,
+} from '../../../core/money/cash-rounding';
 
 export interface PaymentDraft {
   readonly method: PaymentMethod;
@@ -13,6 +18,13 @@ export interface PaymentDraft {
 }
 
 export interface PaymentStatus {
+  /**
+   * The cash part rounded down to the coin (≤ 0, DOMAIN.md "Cash rounding"):
+   * what the main process will record, so the dialog asks for the same amount.
+   */
+  readonly cashRounding: number;
+  /** What the payments must reach: due + cashRounding. */
+  readonly settle: number;
   readonly paid: number;
   readonly remaining: number;
   readonly change: number;
@@ -24,21 +36,54 @@ export interface PaymentStatus {
   readonly missingBank: boolean;
 }
 
-export function paymentStatus(due: number, payments: readonly PaymentDraft[]): PaymentStatus {
+export function paymentStatus(
+  due: number,
+  payments: readonly PaymentDraft[],
+  rule: CashRoundingRule | null = null,
+): PaymentStatus {
   const paying = payments.filter((p) => p.method !== 'CREDITO');
   const paid = paying.reduce((s, p) => s + p.amount, 0);
   const nonCash = paying.filter((p) => p.method !== 'EFECTIVO').reduce((s, p) => s + p.amount, 0);
   const credit = payments.some((p) => p.method === 'CREDITO');
-  const remaining = Math.max(0, due - paid);
+  const cashRounding = settlementRounding(
+    {
+      due,
+      exact: nonCash,
+      paysCash: paying.some((p) => p.method === 'EFECTIVO'),
+      onCredit: credit,
+    },
+    rule,
+  );
+  const settle = due + cashRounding;
+  const remaining = Math.max(0, settle - paid);
   return {
+    cashRounding,
+    settle,
     paid,
     remaining: credit ? 0 : remaining,
-    change: Math.max(0, paid - due),
+    change: Math.max(0, paid - settle),
     onCredit: credit ? remaining : 0,
-    covered: (paid >= due || credit) && nonCash <= due,
+    covered: (paid >= settle || credit) && nonCash <= due,
     nonCashTooHigh: nonCash > due,
     missingBank: payments.some((p) => p.method === 'TRANSFERENCIA' && !p.bank?.trim()),
   };
+}
+
+/**
+ * What the cash payment at `index` has to cover once the other payments are
+ * counted, down to the coin: the "Exacto" a customer can actually hand over.
+ */
+export function cashToCover(
+  due: number,
+  payments: readonly PaymentDraft[],
+  index: number,
+  rule: CashRoundingRule | null = null,
+): number {
+  const others = payments.reduce(
+    (sum, p, i) => (i === index || p.method === 'CREDITO' ? sum : sum + p.amount),
+    0,
+  );
+  return roundCashDue(Math.max(0, due - others), rule).rounded;
 }
 
 /**

@@ -36,6 +36,8 @@ export const cash: typeof es = {
     sales: 'Sales',
     salesCount: 'Sales made',
     salesTotal: 'Total sold',
+    cashRounding: 'Cash rounding',
+    refundRounding: 'Cash refund rounding',
     discounts: 'Discounts',
     voids: 'Voided',
     returns: 'Returns',

@@ -43,6 +43,7 @@ export const reports: typeof es = {
   methods: {
     title: 'Payment methods',
     method: 'Method',
+    cashRounding: 'Cash rounding',
   },
   cashiers: {
     title: 'Cashiers',

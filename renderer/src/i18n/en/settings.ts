@@ -61,6 +61,9 @@ export const settings: typeof es = {
     exchangeRate: 'Exchange rate ({to} per {from})',
     exchangeRateHint: 'With a decimal point, e.g. 36.50. Each sale keeps the rate of its moment.',
     igtf: 'Charge IGTF ({rate}) on what is paid in foreign currency (special taxpayer)',
+    cashRounding: "Round cash to {coin} in the customer's favour",
+    cashRoundingHint:
+      'No smaller coins are in circulation: a cash total goes down to the multiple of {coin} below ({example} is paid {paid}), as consumer protection requires. Card, QR and transfer are charged exactly; the difference is recorded on the sale and in the Z report.',
   },
   series: {
     title: 'Document series',

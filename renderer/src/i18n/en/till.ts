@@ -111,6 +111,8 @@ export const till: typeof es = {
     change: 'Change',
     onCredit: 'On account',
     exact: 'Exact',
+    rounding: 'Rounding',
+    settle: 'Rounded total',
     complete: 'Complete sale',
     completing: 'Saving the sale…',
     needsBank: "Enter the transfer's bank.",

@@ -35,6 +35,8 @@ export const cash = {
     sales: 'Ventas',
     salesCount: 'Ventas registradas',
     salesTotal: 'Total vendido',
+    cashRounding: 'Redondeo del efectivo',
+    refundRounding: 'Redondeo de devoluciones en efectivo',
     discounts: 'Descuentos',
     voids: 'Anuladas',
     returns: 'Devoluciones',

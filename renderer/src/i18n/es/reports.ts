@@ -42,6 +42,7 @@ export const reports = {
   methods: {
     title: 'Medios de pago',
     method: 'Medio',
+    cashRounding: 'Redondeo del efectivo',
   },
   cashiers: {
     title: 'Cajeros',

@@ -62,6 +62,9 @@ export const settings = {
     exchangeRateHint:
       'Con punto decimal, ej. 36.50. Cada venta guarda el tipo de cambio del momento.',
     igtf: 'Cobrar IGTF ({rate}) sobre lo pagado en divisas (contribuyente especial)',
+    cashRounding: 'Redondear el efectivo a {coin} a favor del cliente',
+    cashRoundingHint:
+      'No circulan monedas más pequeñas: un total en efectivo baja al múltiplo de {coin} inferior ({example} se paga {paid}), como exige la protección al consumidor. Tarjeta, QR y transferencia se cobran exactos; la diferencia queda en la venta y en el reporte Z.',
   },
   series: {
     title: 'Series de comprobantes',

@@ -109,6 +109,8 @@ export const till = {
     change: 'Vuelto',
     onCredit: 'A crédito',
     exact: 'Exacto',
+    rounding: 'Redondeo',
+    settle: 'Total redondeado',
     complete: 'Completar venta',
     completing: 'Guardando venta…',
     needsBank: 'Indique el banco de la transferencia.',

@@ -47,6 +47,11 @@ export function CashReportView({
           <Figure label={t('cash.report.salesTotal')} strong>
             {m(report.sales.total)}
           </Figure>
+          {report.cashRounding.sales !== 0 && (
+            <Figure label={t('cash.report.cashRounding')}>
+              <span data-testid="z-cash-rounding">{m(report.cashRounding.sales)}</span>
+            </Figure>
+          )}
           <Figure label={t('cash.report.discounts')}>{m(report.discounts)}</Figure>
           <Figure label={t('cash.report.voids')}>
             {t('cash.report.countOf', {
@@ -60,6 +65,11 @@ export function CashReportView({
               amount: m(report.returns.total),
             })}
           </Figure>
+          {report.cashRounding.refunds !== 0 && (
+            <Figure label={t('cash.report.refundRounding')}>
+              <span data-testid="z-refund-rounding">{m(report.cashRounding.refunds)}</span>
+            </Figure>
+          )}
         </FigureGroup>
 
         <FigureGroup title={t('cash.report.byMethod')}>

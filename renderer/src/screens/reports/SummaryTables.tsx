@@ -45,11 +45,17 @@ export function SummaryTables({ summary }: { readonly summary: Summary }) {
           { label: t('reports.csv.operations'), numeric: true },
           { label: t('common.amount'), numeric: true },
         ]}
-        rows={summary.byMethod.map((m) => [
-          t(`common.paymentMethods.${m.method}`),
-          String(m.count),
-          amountIn(m.amount, m.currency),
-        ])}
+        rows={[
+          ...summary.byMethod.map((m) => [
+            t(`common.paymentMethods.${m.method}`),
+            String(m.count),
+            amountIn(m.amount, m.currency),
+          ]),
+          // Why the methods add up to less than the total sold: cash went to the coin.
+          ...(summary.sales.cashRounding === 0
+            ? []
+            : [[t('reports.methods.cashRounding'), '', money(summary.sales.cashRounding)]]),
+        ]}
       />
       <BreakdownTable
         title={t('reports.profit.title')}

@@ -33,6 +33,16 @@ describe('period report as CSV', () => {
     expect(rows).toContain('09 h,2,1000.00');
   });
 
+  it('adds the cash rounding under the methods only when there was some', () => {
+    expect(lines(summaryCsv(SUMMARY, 'Bodega', 'PE')).some((r) => r.startsWith('Redondeo'))).toBe(
+      false,
+    );
+    const rounded = { ...SUMMARY, sales: { ...SUMMARY.sales, cashRounding: -34 } };
+    expect(lines(summaryCsv(rounded, 'Bodega', 'PE'))).toContain(
+      'Redondeo del efectivo,PEN,,-0.34',
+    );
+  });
+
   it('quotes names with the separator or quotes, and names the missing category', () => {
     const rows = lines(summaryCsv(SUMMARY, 'Bodega', 'PE'));
     expect(rows).toContain('"Abarrotes, secos",4,1000.00');

@@ -60,12 +60,17 @@ export function summaryCsv(summary: Summary, businessName: string, country: stri
   section(
     'reports.methods.title',
     ['reports.methods.method', 'reports.csv.currency', 'reports.csv.operations', 'common.amount'],
-    summary.byMethod.map((m) => [
-      t(`common.paymentMethods.${m.method}`),
-      m.currency,
-      count(m.count),
-      amount(m.amount),
-    ]),
+    [
+      ...summary.byMethod.map((m) => [
+        t(`common.paymentMethods.${m.method}`),
+        m.currency,
+        count(m.count),
+        amount(m.amount),
+      ]),
+      ...(s.cashRounding === 0
+        ? []
+        : [[L('reports.methods.cashRounding'), summary.currency, '', amount(s.cashRounding)]]),
+    ],
   );
   section(
     'reports.cashiers.title',

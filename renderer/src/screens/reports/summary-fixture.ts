@@ -15,6 +15,7 @@ export const SUMMARY: Summary = {
     tax: 18000,
     fixedTax: 50,
     igtf: 0,
+    cashRounding: 0,
     total: 123450,
     averageTicket: 41150,
   },

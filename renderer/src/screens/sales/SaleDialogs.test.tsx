@@ -102,6 +102,7 @@ describe('ReturnDialog', () => {
     total: 1050,
     balanceReduced: 0,
     refunded: 1050,
+    cashRounding: 0,
     createdAt: sale.createdAt,
     user: { id: 3, name: 'Lucía' },
   };

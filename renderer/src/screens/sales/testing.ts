@@ -94,6 +94,7 @@ export function makeSale(overrides: Partial<Sale> = {}): Sale {
     total: 3550,
     igtf: 0,
     due: 3550,
+    cashRounding: 0,
     paid: 3550,
     change: 1450,
     balance: 0,

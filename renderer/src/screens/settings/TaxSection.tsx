@@ -1,8 +1,9 @@
+import { roundCashDue } from '../../../../core/money/cash-rounding';
 import { ROUNDING_MODES } from '../../../../core/money/rounding';
 import type { Settings } from '../../../../core/api/model';
 import { ROUNDING_METHODS } from '../../../../core/tax/types';
 import { CheckField, SelectField, TextField } from '../../components/Field';
-import { rate, useT } from '../../i18n';
+import { money, rate, t, useT } from '../../i18n';
 import { useProfile, useSession } from '../../state/session';
 import { SectionForm } from './SectionForm';
 import { useSettingsSection } from './useSettingsSection';
@@ -15,7 +16,21 @@ const KEYS = [
   'cashierPriceOverride',
   'exchangeRate',
   'igtfEnabled',
+  'cashRounding',
 ] as const;
+
+/**
+ * The rule at work on an amount that needs it: 47½ coins go down to 47
+ * (S/ 4.75 → S/ 4.70 in Peru), so the owner sees what the switch does.
+ */
+function cashRoundingHint(increment: number): string {
+  const example = increment * 47 + Math.floor(increment / 2);
+  return t('settings.taxes.cashRoundingHint', {
+    coin: money(increment),
+    example: money(example),
+    paid: money(roundCashDue(example, { increment, direction: 'down' }).rounded),
+  });
+}
 
 /** The tax profile: the country's taxes, how prices and rounding work, and Venezuela's extras. */
 export function TaxSection({ settings }: { readonly settings: Settings }) {
@@ -105,6 +120,15 @@ export function TaxSection({ settings }: { readonly settings: Settings }) {
         checked={draft.cashierPriceOverride}
         onChange={(e) => set('cashierPriceOverride', e.target.checked)}
       />
+      {profile?.cashRounding && profile.currency === settings.currency && (
+        <CheckField
+          role="switch"
+          label={t('settings.taxes.cashRounding', { coin: money(profile.cashRounding.increment) })}
+          hint={cashRoundingHint(profile.cashRounding.increment)}
+          checked={draft.cashRounding}
+          onChange={(e) => set('cashRounding', e.target.checked)}
+        />
+      )}
       {profile?.secondaryCurrency && (
         <div className="grid-2">
           <TextField

@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../../core/api/model';
+import type { CashRoundingRule } from '../../../../core/money/cash-rounding';
 import { denominationsOf } from '../../../../core/money/denominations';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
@@ -7,26 +8,19 @@ import { TextField } from '../../components/Field';
 import { MoneyInput } from '../../components/MoneyInput';
 import { money, useI18n, useT } from '../../i18n';
 import type { MessageKey } from '../../i18n/messages';
-import { paymentStatus, quickCash, type PaymentDraft } from '../../till/payment';
+import { cashToCover, paymentStatus, quickCash, type PaymentDraft } from '../../till/payment';
 
 type Draft = Omit<PaymentDraft, 'amount'> & { readonly amount: number | null };
 
 export interface PaymentDialogProps {
   readonly due: number;
+  /** The store's cash rounding to the coin, or null: cash due, "Exacto" and change follow it. */
+  readonly cashRounding: CashRoundingRule | null;
   readonly hasRegisteredCustomer: boolean;
   readonly busy: boolean;
   readonly error: string | null;
   onComplete(payments: readonly PaymentDraft[]): void;
   onClose(): void;
-}
-
-/** What the cash payment at `index` has to cover once the other payments are counted. */
-function cashToCover(due: number, payments: readonly PaymentDraft[], index: number): number {
-  const others = payments.reduce(
-    (sum, p, i) => (i === index || p.method === 'CREDITO' ? sum : sum + p.amount),
-    0,
-  );
-  return Math.max(0, due - others);
 }
 
 /**
@@ -35,6 +29,7 @@ function cashToCover(due: number, payments: readonly PaymentDraft[], index: numb
  */
 export function PaymentDialog({
   due,
+  cashRounding,
   hasRegisteredCustomer,
   busy,
   error,
@@ -44,9 +39,11 @@ export function PaymentDialog({
   const t = useT();
   const currency = useI18n((s) => s.currency);
   // An amount being typed may be empty (null) for a moment; it counts as 0.
-  const [drafts, setDrafts] = useState<Draft[]>([{ method: 'EFECTIVO', amount: due }]);
+  const [drafts, setDrafts] = useState<Draft[]>([
+    { method: 'EFECTIVO', amount: cashToCover(due, [], 0, cashRounding) },
+  ]);
   const payments: PaymentDraft[] = drafts.map((d) => ({ ...d, amount: d.amount ?? 0 }));
-  const status = paymentStatus(due, payments);
+  const status = paymentStatus(due, payments, cashRounding);
   const notes = denominationsOf(currency).filter((d) => d >= 1000);
   const canComplete =
     status.covered &&
@@ -65,7 +62,22 @@ export function PaymentDialog({
     event.preventDefault();
     complete();
   };
-  const add = () => setDrafts((list) => [...list, { method: 'QR', amount: status.remaining }]);
+  // What a row would pay to cover the rest: cash to the coin, anything else to the cent.
+  const cover = (method: PaymentMethod, index: number) =>
+    cashToCover(due, payments, index, method === 'EFECTIVO' ? cashRounding : null);
+  // A row still holding what its old method had to cover takes the new method's cover,
+  // so switching cash S/ 40.20 to card asks for the exact S/ 40.26, and back.
+  const switchMethod = (index: number, method: PaymentMethod) => {
+    const current = drafts[index];
+    const followsCover = current && current.amount === cover(current.method, index);
+    update(
+      index,
+      followsCover && method !== 'CREDITO' ? { method, amount: cover(method, index) } : { method },
+    );
+  };
+  // A second payment (QR by default) takes the exact rest, so the cash left needs no rounding.
+  const add = () =>
+    setDrafts((list) => [...list, { method: 'QR', amount: Math.max(0, due - status.paid) }]);
 
   return (
     <Dialog
@@ -100,7 +112,7 @@ export function PaymentDialog({
                     role="radio"
                     aria-checked={payment.method === method}
                     className={`btn btn-small ${payment.method === method ? 'btn-primary' : ''}`}
-                    onClick={() => update(index, { method })}
+                    onClick={() => switchMethod(index, method)}
                   >
                     {t(`common.paymentMethods.${method}` as MessageKey)}
                   </button>
@@ -121,16 +133,18 @@ export function PaymentDialog({
               )}
               {payment.method === 'EFECTIVO' && (
                 <div className="quick-cash">
-                  {quickCash(cashToCover(due, payments, index), notes).map((amount, i) => (
-                    <button
-                      key={amount}
-                      type="button"
-                      className="btn btn-small"
-                      onClick={() => update(index, { amount })}
-                    >
-                      {i === 0 ? `${t('till.pay.exact')} ${money(amount)}` : money(amount)}
-                    </button>
-                  ))}
+                  {quickCash(cashToCover(due, payments, index, cashRounding), notes).map(
+                    (amount, i) => (
+                      <button
+                        key={amount}
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => update(index, { amount })}
+                      >
+                        {i === 0 ? `${t('till.pay.exact')} ${money(amount)}` : money(amount)}
+                      </button>
+                    ),
+                  )}
                 </div>
               )}
               {payment.method === 'TRANSFERENCIA' && (
@@ -172,6 +186,22 @@ export function PaymentDialog({
               {money(due)}
             </strong>
           </div>
+          {status.cashRounding !== 0 && (
+            <>
+              <div className="pay-rounding">
+                <span>{t('till.pay.rounding')}</span>
+                <strong className="num" data-testid="pay-rounding">
+                  {money(status.cashRounding)}
+                </strong>
+              </div>
+              <div className="pay-due pay-settle">
+                <span>{t('till.pay.settle')}</span>
+                <strong className="num" data-testid="pay-settle">
+                  {money(status.settle)}
+                </strong>
+              </div>
+            </>
+          )}
           {status.remaining > 0 && (
             <div className="pay-remaining">
               <span>{t('till.pay.remaining')}</span>

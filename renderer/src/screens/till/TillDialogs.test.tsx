@@ -37,11 +37,18 @@ describe('ScanField', () => {
   });
 });
 
-/** The payment dialog for S/ 20.40, walk-in customer, reporting to `onComplete`. */
-function renderPayment(onComplete: (payments: unknown) => void) {
+/** Peru: cash goes down to the S/ 0.10 below (DOMAIN.md, "Cash rounding"). */
+const PERU = { increment: 10, direction: 'down' } as const;
+
+/** The payment dialog for S/ 20.40 (or `due`), walk-in customer, reporting to `onComplete`. */
+function renderPayment(
+  onComplete: (payments: unknown) => void,
+  { due = 2040, rounding = null }: { due?: number; rounding?: typeof PERU | null } = {},
+) {
   render(
     <PaymentDialog
-      due={2040}
+      due={due}
+      cashRounding={rounding}
       hasRegisteredCustomer={false}
       busy={false}
       error={null}
@@ -83,6 +90,63 @@ describe('PaymentDialog', () => {
     await userEvent.click(credits[1]!);
     expect(screen.getByText(/elija un cliente registrado/)).toBeTruthy();
     expect((screen.getByTestId('complete-sale') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('PaymentDialog with cash rounding', () => {
+  it('offers S/ 40.20 for S/ 40.26 in cash, with the rounding line, and records what it offered', async () => {
+    const onComplete = vi.fn();
+    renderPayment(onComplete, { due: 4026, rounding: PERU });
+    expect(screen.getByTestId('pay-due').textContent).toContain('40.26');
+    expect(screen.getByTestId('pay-rounding').textContent).toContain('-S/\u00a00.06');
+    expect(screen.getByTestId('pay-settle').textContent).toContain('40.20');
+    expect((screen.getByLabelText('Recibido') as HTMLInputElement).value).toBe('40.20');
+    expect(screen.getByRole('button', { name: /^Exacto/ }).textContent).toContain('40.20');
+    expect(screen.getByTestId('pay-change').textContent).toContain('0.00');
+
+    const tendered = screen.getByLabelText('Recibido');
+    await userEvent.clear(tendered);
+    await userEvent.type(tendered, '40');
+    expect(screen.getByText('Falta').nextSibling?.textContent).toContain('0.20');
+    await userEvent.clear(tendered);
+    await userEvent.type(tendered, '50');
+    expect(screen.getByTestId('pay-change').textContent).toContain('9.80');
+    await userEvent.click(screen.getByTestId('complete-sale'));
+    expect(onComplete).toHaveBeenCalledWith([{ method: 'EFECTIVO', amount: 5000 }]);
+  });
+
+  it('charges a card the exact amount, with no rounding line', async () => {
+    const onComplete = vi.fn();
+    renderPayment(onComplete, { due: 4026, rounding: PERU });
+    await userEvent.click(screen.getByRole('radio', { name: es.common.paymentMethods.TARJETA }));
+    expect(screen.queryByTestId('pay-rounding')).toBeNull();
+    expect(screen.getByLabelText('Monto')).toHaveProperty('value', '40.26');
+    await userEvent.click(screen.getByTestId('complete-sale'));
+    expect(onComplete).toHaveBeenCalledWith([{ method: 'TARJETA', amount: 4026 }]);
+  });
+
+  it('rounds only the cash part of a mixed payment', async () => {
+    const onComplete = vi.fn();
+    renderPayment(onComplete, { due: 4026, rounding: PERU });
+    const cash = screen.getByLabelText('Recibido');
+    await userEvent.clear(cash);
+    await userEvent.type(cash, '20');
+    await userEvent.click(screen.getByText('+ Agregar otra forma de pago'));
+    // The QR takes the exact rest: nothing left to round.
+    expect(screen.getByLabelText('Monto')).toHaveProperty('value', '20.26');
+    expect(screen.queryByTestId('pay-rounding')).toBeNull();
+    const qr = screen.getByLabelText('Monto');
+    await userEvent.clear(qr);
+    await userEvent.type(qr, '20');
+    // S/ 20.26 left for the cash: it goes down to S/ 20.20.
+    expect(screen.getByTestId('pay-rounding').textContent).toContain('0.06');
+    expect(screen.getAllByRole('button', { name: /^Exacto/ })[0]!.textContent).toContain('20.20');
+  });
+
+  it('shows no rounding where the store does not round', () => {
+    renderPayment(vi.fn(), { due: 4026 });
+    expect(screen.queryByTestId('pay-rounding')).toBeNull();
+    expect((screen.getByLabelText('Recibido') as HTMLInputElement).value).toBe('40.26');
   });
 });
 

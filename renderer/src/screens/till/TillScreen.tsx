@@ -3,6 +3,7 @@ import type { CashSession, ProductHit, Sale, ScanResult } from '../../../../core
 import type { ErrorInfo } from '../../../../core/errors';
 import { minorToDecimalString } from '../../../../core/money/format';
 import type { DocumentType } from '../../../../core/numbering';
+import { cashRoundingOf } from '../../../../core/profiles';
 import { api } from '../../api/client';
 import { isLoggedOut } from '../../api/logged-out';
 import { Button } from '../../components/Button';
@@ -124,6 +125,9 @@ export function TillScreen() {
     [cart.lines, cart.orderDiscount, settings, categories],
   );
   const totals = preview?.ok ? preview.totals : null;
+  // The same rule the main process applies when it records the cash (DOMAIN.md, "Cash rounding").
+  const cashRounding =
+    profile && settings ? cashRoundingOf(profile, settings.currency, settings.cashRounding) : null;
   const amounts = totals
     ? totals.lines.map((l) => l.gross - l.lineDiscount)
     : cart.lines.map(() => 0);
@@ -484,6 +488,7 @@ export function TillScreen() {
       {dialog === 'pay' && totals && (
         <PaymentDialog
           due={totals.total}
+          cashRounding={cashRounding}
           hasRegisteredCustomer={Boolean(cart.customer?.id)}
           busy={busy}
           error={payError}
