@@ -131,6 +131,7 @@ const ADDED_COLUMNS: Readonly<Record<string, Record<string, unknown>>> = {
   },
   users: { lockouts: 0 },
   sales: { request_hash: null },
+  document_series: { applies_to: '' },
 };
 
 /** What a dump taken before the upgrade should read after it. */
