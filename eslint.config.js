@@ -88,6 +88,27 @@ export default tseslint.config(
     },
   },
   {
+    // Electronic invoicing runs in the till and on the server alike: plain Node over core/.
+    files: ['fiscal/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'pg', 'react'],
+              message: 'fiscal/ builds, signs and sends documents; storage belongs to its callers.',
+            },
+            {
+              group: ['**/db/**', '**/electron/**', '**/renderer/**', '**/server/**'],
+              message: 'fiscal/ depends on core/ only (ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['core/**/*.ts'],
     ignores: ['core/**/*.test.ts'],
     languageOptions: { globals: {} },

@@ -14,6 +14,7 @@ export default defineConfig({
             'electron/**/*.test.ts',
             'scripts/**/*.test.ts',
             'bench/**/*.test.ts',
+            'fiscal/**/*.test.ts',
           ],
           environment: 'node',
           testTimeout: 20_000,

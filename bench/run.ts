@@ -4,12 +4,18 @@
  */
 import { benchCore } from './core.bench';
 import { benchDb } from './db.bench';
+import { benchEinvoice } from './einvoice.bench';
 import { printTable } from './harness';
 
 const suites: Record<string, () => Promise<void>> = {
   core: async () => printTable('core/: pure rules', await benchCore()),
   db: async () =>
     printTable('Local database and services: one year, 100,000 products', await benchDb()),
+  einvoice: async () =>
+    printTable(
+      'Electronic documents (Peru): UBL 2.1 build and XMLDSig sign',
+      await benchEinvoice(),
+    ),
   documents: async () => {
     // Measured as it should ship: React's production build (the app bundle must select it). React
     // reads NODE_ENV when it first loads, so the suite is imported only after this line.

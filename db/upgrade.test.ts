@@ -134,6 +134,7 @@ const ADDED_COLUMNS: Readonly<Record<string, Record<string, unknown>>> = {
   sales: { request_hash: null, cash_rounding: 0 },
   sale_returns: { cash_rounding: 0 },
   rollup_sales: { cash_rounding: 0 },
+  document_series: { applies_to: '' },
 };
 
 /** What a dump taken before the upgrade should read after it. */

@@ -404,7 +404,12 @@ for (const lang of ['es', 'en'] as const) {
       for (const name of ['taxes', 'series', 'users', 'receipt', 'backups', 'language'] as const) {
         await sections.getByRole('button', { name: w.sections[name] }).click();
         await expect(page.locator('.settings-section h2')).toHaveText(/./);
-        if (name === 'series') await expect(page.locator('.series-input').first()).toBeVisible();
+        if (name === 'series') {
+          await expect(page.locator('.series-input').first()).toBeVisible();
+          // A credit note on a factura has its own F series, apart from the boleta's BC01.
+          await expect(page.getByLabel('Nota de crédito (Factura)')).toHaveValue('FC01');
+          await expect(page.getByLabel('Nota de crédito', { exact: true })).toHaveValue('BC01');
+        }
         if (name === 'users') await expect(page.locator('tbody tr')).toHaveCount(3);
         await shot(page, lang, `settings-${name}`);
       }

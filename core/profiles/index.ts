@@ -72,3 +72,36 @@ export function cashRoundingOf(
   if (!enabled || !rule || currency !== profile.currency) return null;
   return { increment: rule.increment, direction: rule.direction };
 }
+
+/** One series a new register starts with. */
+export interface DefaultSeries {
+  readonly documentType: DocumentType;
+  /** '' for the register's series of that type, or the type a credit note corrects. */
+  readonly appliesTo: DocumentType | '';
+  readonly series: string;
+}
+
+/** The series register number `registerNumber` starts with, own note series included. */
+export function defaultSeriesOf(profile: CountryProfile, registerNumber: number): DefaultSeries[] {
+  return profile.documentTypes.flatMap((spec) => [
+    { documentType: spec.type, appliesTo: '' as const, series: spec.defaultSeries(registerNumber) },
+    ...Object.entries(spec.seriesFor ?? {}).map(([corrected, series]) => ({
+      documentType: spec.type,
+      appliesTo: corrected as DocumentType,
+      series: series(registerNumber),
+    })),
+  ]);
+}
+
+/**
+ * Which of a register's series of `type` numbers a document correcting
+ * `corrected`: its own when the profile has one, else the register's series.
+ */
+export function seriesKeyOf(
+  profile: CountryProfile,
+  type: DocumentType,
+  corrected?: DocumentType,
+): DocumentType | '' {
+  const spec = documentTypeOf(profile, type);
+  return corrected !== undefined && spec.seriesFor?.[corrected] ? corrected : '';
+}

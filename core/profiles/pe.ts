@@ -52,6 +52,7 @@ export const peru: CountryProfile = {
       label: 'Nota de crédito',
       numbering: { kind: 'PE' },
       defaultSeries: padded('BC', 2),
+      seriesFor: { FACTURA: padded('FC', 2) },
     },
   ],
   defaultDocumentType: 'BOLETA',

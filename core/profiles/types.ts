@@ -23,6 +23,11 @@ export interface DocumentTypeSpec {
   readonly numbering: NumberingFormat;
   /** The default series for register number `registerNumber` (1-based). */
   readonly defaultSeries: (registerNumber: number) => string;
+  /**
+   * Own series for this type when it corrects another type, by register number
+   * (Peru: a credit note on a factura is FC01, apart from the boleta's BC01).
+   */
+  readonly seriesFor?: { readonly [T in DocumentType]?: (registerNumber: number) => string };
   /** When set, the document needs a customer identified by one of these (Peru's factura: RUC). */
   readonly requiresCustomerDocument?: readonly string[];
 }

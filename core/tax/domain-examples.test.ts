@@ -34,6 +34,27 @@ describe('DOMAIN.md worked examples', () => {
 
     const byDocument = computeTaxes({ lines }, rulesFor('PE', { roundingMethod: 'document' }));
     expect(byDocument).toMatchObject({ taxableBase: 254, tax: 46, total: 300 });
+    // The extra cent of tax goes to the first line on a tie, so the lines add up.
+    expect(byDocument.lines.map((l) => [l.base, l.tax])).toEqual([
+      [84, 16],
+      [85, 15],
+      [85, 15],
+    ]);
+  });
+
+  it('3b. PE, method document: lines 1.00 + 2.00 + 0.10 add up to the document (issue 15)', () => {
+    const lines = [units(1, 100, 'IGV'), units(1, 200, 'IGV'), units(1, 10, 'IGV')];
+    const doc = computeTaxes({ lines }, rulesFor('PE', { roundingMethod: 'document' }));
+    expect(doc).toMatchObject({ taxableBase: 263, tax: 47, total: 310 });
+    // The document's 0.47 spread by amount gives 0.1516, 0.3032 and 0.0152: floored
+    // 0.15 + 0.30 + 0.01, and the last cent to the largest remainder (the 0.10 line).
+    expect(doc.lines.map((l) => [l.base, l.tax])).toEqual([
+      [85, 15],
+      [170, 30],
+      [8, 2],
+    ]);
+    expect(doc.lines.reduce((s, l) => s + l.base, 0)).toBe(263);
+    expect(doc.lines.reduce((s, l) => s + l.tax, 0)).toBe(47);
   });
 
   it('4. PE, plastic bags: 5.90 plus 2 bags at 0.20 with ICBPER', () => {

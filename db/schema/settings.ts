@@ -80,7 +80,12 @@ export const registers = sqliteTable('registers', {
   createdAt: text('created_at').notNull(),
 });
 
-/** One numbering series per register and document type; `last` is the last number used. */
+/**
+ * One numbering series per register, document type and corrected document type;
+ * `last` is the last number used. `appliesTo` is '' for the register's series of
+ * that type, or the type a credit note corrects when it has its own series (Peru:
+ * a note on a factura is FC01, on a boleta BC01).
+ */
 export const documentSeries = sqliteTable(
   'document_series',
   {
@@ -91,9 +96,10 @@ export const documentSeries = sqliteTable(
     documentType: text('document_type').notNull(),
     series: text('series').notNull(),
     last: integer('last').notNull().default(0),
+    appliesTo: text('applies_to').notNull().default(''),
   },
   (t) => [
-    uniqueIndex('document_series_register_type').on(t.registerId, t.documentType),
+    uniqueIndex('document_series_register_type').on(t.registerId, t.documentType, t.appliesTo),
     uniqueIndex('document_series_type_series').on(t.documentType, t.series),
   ],
 );

@@ -3,7 +3,7 @@ import { DomainError } from '../../core/errors';
 import type { Register, TaxCategoryInfo } from '../../core/api/model';
 import { parseScaleLayout } from '../../core/barcode';
 import { validateRate } from '../../core/money/exchange';
-import { documentTypeOf } from '../../core/profiles';
+import { defaultSeriesOf, documentTypeOf } from '../../core/profiles';
 import { validateSeries, type DocumentType } from '../../core/numbering';
 import { isValidTimeZone } from '../../core/time';
 import type { TaxKind } from '../../core/tax/types';
@@ -94,6 +94,7 @@ export function listRegisters(ctx: ServiceContext): Register[] {
       .filter((s) => s.registerId === r.id)
       .map((s) => ({
         documentType: s.documentType as DocumentType,
+        ...(s.appliesTo === '' ? {} : { appliesTo: s.appliesTo as DocumentType }),
         series: s.series,
         last: s.last,
       })),
@@ -138,9 +139,11 @@ export const registersHandlers: AreaHandlers<'registers'> = {
             .all()
             .map((s) => `${s.documentType}|${s.series}`),
         );
-        for (const spec of profile.documentTypes) {
-          const series = spec.defaultSeries(register.number);
-          if (taken.has(`${spec.type}|${series}`)) {
+        for (const { documentType, appliesTo, series } of defaultSeriesOf(
+          profile,
+          register.number,
+        )) {
+          if (taken.has(`${documentType}|${series}`)) {
             throw new DomainError(
               'CONFLICT',
               `Series ${series} is already used by another register`,
@@ -152,7 +155,7 @@ export const registersHandlers: AreaHandlers<'registers'> = {
           }
           ctx.db.orm
             .insert(documentSeries)
-            .values({ registerId: register.id, documentType: spec.type, series })
+            .values({ registerId: register.id, documentType, appliesTo, series })
             .run();
         }
         writeAudit(ctx, {
@@ -177,7 +180,9 @@ export const registersHandlers: AreaHandlers<'registers'> = {
           .from(documentSeries)
           .where(eq(documentSeries.registerId, input.registerId))
           .all()
-          .find((s) => s.documentType === input.documentType);
+          .find(
+            (s) => s.documentType === input.documentType && s.appliesTo === (input.appliesTo ?? ''),
+          );
         if (!row)
           throw new DomainError(
             'NOT_FOUND',

@@ -69,6 +69,7 @@ describe('setup', () => {
       ['FACTURA', 'F001', 0],
       ['TICKET', 'NV01', 0],
       ['NOTA_CREDITO', 'BC01', 0],
+      ['NOTA_CREDITO', 'FC01', 0],
     ]);
     const taxes = await till.call('taxCategories.list', {});
     expect(taxes.map((t) => [t.code, t.rate])).toEqual([

@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/errors';
 import type { SetupResult } from '../../core/api/areas/setup';
-import { profileOf } from '../../core/profiles';
+import { defaultSeriesOf, profileOf } from '../../core/profiles';
 import { isValidTimeZone } from '../../core/time';
 import { documentSeries, registers, settings, taxCategories, users } from '../../db/schema';
 import type { AreaHandlers } from '../handler';
@@ -48,11 +48,7 @@ export function initStore(
     ctx.db.orm
       .insert(documentSeries)
       .values(
-        profile.documentTypes.map((spec) => ({
-          registerId: register.id,
-          documentType: spec.type,
-          series: spec.defaultSeries(register.number),
-        })),
+        defaultSeriesOf(profile, register.number).map((s) => ({ registerId: register.id, ...s })),
       )
       .run();
     ctx.db.orm

@@ -106,6 +106,8 @@ export const registersChannels = area('registers', {
       .object({
         registerId: id,
         documentType: z.enum(DOCUMENT_TYPES),
+        /** The corrected type of a credit note's own series (Peru: FACTURA for FC01). */
+        appliesTo: z.enum(DOCUMENT_TYPES).optional(),
         series: z.string().trim().min(0).max(10),
       })
       .strict(),

@@ -90,6 +90,8 @@ export interface Settings {
 
 export interface SeriesInfo {
   readonly documentType: DocumentType;
+  /** Set on a credit note's own series for the type it corrects (Peru: FC01 for facturas). */
+  readonly appliesTo?: DocumentType;
   readonly series: string;
   /** The last number used; 0 when unused. */
   readonly last: number;

@@ -288,7 +288,13 @@ export function returnSale(ctx: ServiceContext, input: ReturnInput): SaleReturn 
         });
       }
     }
-    const number = takeNumber(ctx, store.profile, store.registerId, 'NOTA_CREDITO');
+    const number = takeNumber(
+      ctx,
+      store.profile,
+      store.registerId,
+      'NOTA_CREDITO',
+      sale.documentType as DocumentType,
+    );
     const now = ctx.now();
     ctx.db.orm
       .insert(saleReturns)

@@ -32,6 +32,7 @@ function SeriesRow({
       const saved = await call('registers.updateSeries', {
         registerId: register.id,
         documentType: info.documentType,
+        ...(info.appliesTo ? { appliesTo: info.appliesTo } : {}),
         series: series.trim().toUpperCase(),
       });
       setError(null);
@@ -45,7 +46,7 @@ function SeriesRow({
     }
   }
 
-  const inputId = `series-${register.id}-${info.documentType}`;
+  const inputId = `series-${register.id}-${info.documentType}-${info.appliesTo ?? ''}`;
   return (
     <tr>
       <td>
@@ -93,6 +94,11 @@ export function SeriesSection() {
 
   const label = (type: SeriesInfo['documentType']) =>
     profile?.documentTypes.find((d) => d.type === type)?.label ?? t(`common.documentTypes.${type}`);
+  // A credit note's own series names what it corrects: "Nota de crédito (Factura)".
+  const rowLabel = (info: SeriesInfo) =>
+    info.appliesTo
+      ? `${label(info.documentType)} (${label(info.appliesTo)})`
+      : label(info.documentType);
 
   return (
     <section className="card stack settings-section" aria-label={t('settings.series.title')}>
@@ -118,10 +124,10 @@ export function SeriesSection() {
               <tbody>
                 {register.series.map((info) => (
                   <SeriesRow
-                    key={`${info.documentType}-${info.series}-${info.last}`}
+                    key={`${info.documentType}-${info.appliesTo ?? ''}-${info.series}-${info.last}`}
                     register={register}
                     info={info}
-                    label={label(info.documentType)}
+                    label={rowLabel(info)}
                     onSaved={(saved) =>
                       setRegisters((all) => all && all.map((r) => (r.id === saved.id ? saved : r)))
                     }
