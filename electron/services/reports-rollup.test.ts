@@ -545,10 +545,16 @@ describe('rolling up', () => {
     const file = join(till.dir, 'previous.sqlite');
     till.db.sqlite.exec(`VACUUM INTO '${file}'`);
     const previous = openDatabase(file);
-    // Later migrations are undone first, newest first: 0006 added cash rounding (and
+    // Later migrations are undone first, newest first: 0007 gave credit notes their
+    // own series (document_series.applies_to); 0006 added cash rounding (and
     // put it in the covering sales_report index); 0005 added the supervisor limits,
     // PIN lockouts and lock alerts, and sales.request_hash.
     previous.sqlite.exec(`
+      DROP INDEX document_series_register_type;
+      DELETE FROM document_series WHERE applies_to <> '';
+      ALTER TABLE document_series DROP COLUMN applies_to;
+      CREATE UNIQUE INDEX document_series_register_type ON document_series (register_id, document_type);
+      DELETE FROM __drizzle_migrations WHERE created_at = (SELECT MAX(created_at) FROM __drizzle_migrations);
       DROP INDEX sales_report;
       CREATE INDEX sales_report ON sales (local_date, local_hour, cashier_id, status, gross, line_discount, order_discount, taxable_base, exempt, unaffected, tax, fixed_tax, igtf, total, cost_total);
       ALTER TABLE sales DROP COLUMN cash_rounding; ALTER TABLE sale_returns DROP COLUMN cash_rounding;
