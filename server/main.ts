@@ -13,6 +13,7 @@ import { ADMIN_COMMANDS, ADMIN_FLAGS, isAdminCommand } from './admin';
 import { buildApp } from './app';
 import { openDatabase, type DbTarget } from './db/open';
 import { SyncFailure } from './errors';
+import { replayRecorded } from './replay';
 import { ensureFirstStore } from './stores';
 
 export const DEFAULT_PORT = 5858;
@@ -72,10 +73,15 @@ async function serve(host: string, port: number, dataDir: string) {
   const target = targetOf(dataDir);
   const db = await openDatabase(target);
   const first = await ensureFirstStore(db.orm);
+  // Events kept RECORDED by an older server get built before any new one arrives.
+  const replayed = await replayRecorded(db.orm);
   const app = await buildApp({ db, logger: false });
   await app.listen({ host, port });
   const where = 'url' in target ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${resolve(dataDir)}`;
   console.log(`Tendero sync server on http://${host}:${port} — data: ${where}`);
+  if (replayed.applied + replayed.review > 0) {
+    console.log(`Built ${replayed.applied} stored events (${replayed.review} sent to review).`);
+  }
   if (first) {
     console.log(
       [
