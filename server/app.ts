@@ -10,6 +10,7 @@ import { authenticate, credentialOf, type DeviceIdentity } from './auth';
 import type { ServerDb } from './db/open';
 import { enroll } from './enroll';
 import { errorBody, SyncFailure } from './errors';
+import { pull } from './pull';
 import { push } from './push';
 import { parseCredential } from './secrets';
 
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/v1/health', async () => ({ ok: true, serverTime: new Date().toISOString() }));
   app.post('/v1/enroll', async (request) => enroll(orm, request.body));
   app.post('/v1/push', authenticated, async (request) => push(orm, request.device!, request.body));
+  app.post('/v1/pull', authenticated, async (request) => pull(orm, request.device!, request.body));
   app.get('/v1/whoami', authenticated, async (request) => ({
     ...request.device!,
     serverTime: new Date().toISOString(),
