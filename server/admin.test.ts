@@ -330,6 +330,27 @@ describeEachDatabase('admin commands for the catalogue, the review list and day 
     }
   });
 
+  it('changes-prune drops superseded changes; changes-rebuild makes every till start over', async () => {
+    const content = csv('codigo;nombre;precio\nARR001;Arroz;4.90\n');
+    await run('import-products', { store: till.storeId, content });
+    await run('price', { store: till.storeId, code: 'ARR001', price: '5' });
+    const before = await pulled();
+    expect(await run('changes-prune', { store: till.storeId })).toEqual({
+      superseded: 1,
+      tombstones: 0,
+    });
+    expect((await pulled(before.cursor)).reset).toBe(false);
+    await expect(run('changes-prune', { store: till.storeId, days: '-1' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    expect(await run('changes-rebuild', { store: till.storeId })).toEqual({ changes: 1 });
+    const after = await pulled(before.cursor);
+    expect(after).toMatchObject({
+      reset: true,
+      changes: [{ key: 'ARR001', data: { price: 500 } }],
+    });
+  });
+
   it('the admin endpoint runs the same commands with the admin token, and refuses anyone else', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tendero-admin-'));
     try {

@@ -11,6 +11,7 @@ import { parseTyped } from '../core/money/typed';
 import { seriesClaim } from '../core/sync';
 import { importProducts, setPrice } from './catalog-admin';
 import { dayTotals } from './day-totals';
+import { pruneChangeLog, rebuildChangeLog } from './pull';
 import { listReview, resolveReview } from './review';
 import type { Orm } from './db/open';
 import { devices, registers, stores } from './db/schema';
@@ -32,6 +33,7 @@ export const ADMIN_FLAGS = [
   'id',
   'note',
   'content',
+  'days',
 ];
 /** Flags without a value: present means "true". */
 export const ADMIN_SWITCHES = ['all', 'retry'];
@@ -110,6 +112,15 @@ export const ADMIN_COMMANDS = {
       ...(args.note ? { note: args.note } : {}),
       retry: args.retry === 'true',
     }),
+  'changes-prune': async (orm: Orm, args: AdminArgs) => {
+    const days = Number(args.days ?? '30');
+    if (!Number.isInteger(days) || days < 0) {
+      throw new SyncFailure('VALIDATION', '--days must be a whole number of days, 0 or more');
+    }
+    return pruneChangeLog(orm, uuidArg(args, 'store'), new Date(Date.now() - days * 86_400_000));
+  },
+  'changes-rebuild': async (orm: Orm, args: AdminArgs) =>
+    rebuildChangeLog(orm, uuidArg(args, 'store')),
   'day-totals': async (orm: Orm, args: AdminArgs) =>
     dayTotals(orm, uuidArg(args, 'store'), need(args, 'from'), need(args, 'to')),
   'register-add': async (orm: Orm, args: AdminArgs) =>
