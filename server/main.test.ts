@@ -4,7 +4,7 @@
  * a stop the admin commands read the same folder.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -98,7 +98,10 @@ describe('npm run server', () => {
       expect(admin('review').stdout).toContain('"value": []');
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+      // The server itself (tsx's child, named in server.json) gets the signal, as from a service manager.
+      const info = join(dir, 'data', 'server.json');
+      if (existsSync(info)) process.kill(JSON.parse(readFileSync(info, 'utf8')).pid, 'SIGTERM');
+      else child.kill('SIGTERM');
       await exited;
     }
     // Stopped: the same commands open the data folder directly.
