@@ -5,11 +5,14 @@
  */
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
+import { ADMIN_COMMANDS, isAdminCommand } from './admin';
+import { authenticateAdmin } from './admin-token';
 import { authenticate, credentialOf, type DeviceIdentity } from './auth';
 import type { ServerDb } from './db/open';
 import { enroll } from './enroll';
 import { errorBody, SyncFailure } from './errors';
+import { pull } from './pull';
 import { push } from './push';
 import { parseCredential } from './secrets';
 
@@ -95,6 +98,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/v1/health', async () => ({ ok: true, serverTime: new Date().toISOString() }));
   app.post('/v1/enroll', async (request) => enroll(orm, request.body));
   app.post('/v1/push', authenticated, async (request) => push(orm, request.device!, request.body));
+  app.post('/v1/pull', authenticated, async (request) => pull(orm, request.device!, request.body));
+  // The admin commands for a running server (the CLI uses it while PGlite is held by this process).
+  const adminBody = z.object({
+    args: z.record(z.string(), z.string().max(60_000_000)).default({}),
+  });
+  app.post<{ Params: { command: string } }>(
+    '/v1/admin/:command',
+    {
+      // A catalogue CSV travels as base64 in the body: larger than a push.
+      bodyLimit: 64 * 1024 * 1024,
+      onRequest: async (request) => authenticateAdmin(orm, request.headers.authorization),
+    },
+    async (request) => {
+      const { command } = request.params;
+      if (!isAdminCommand(command))
+        throw new SyncFailure('NOT_FOUND', `No admin command ${command}`);
+      const { args } = adminBody.parse(request.body ?? {});
+      return { ok: true, value: await ADMIN_COMMANDS[command](orm, args) };
+    },
+  );
   app.get('/v1/whoami', authenticated, async (request) => ({
     ...request.device!,
     serverTime: new Date().toISOString(),

@@ -4,7 +4,7 @@
  * a stop the admin commands read the same folder.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,14 @@ const dir = mkdtempSync(join(tmpdir(), 'tendero-server-'));
 const env = { ...process.env, DATABASE_URL: '' };
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function admin(...args: string[]) {
+  return spawnSync(tsx, ['server/main.ts', 'admin', ...args, '--data', join(dir, 'data')], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
+}
 
 function waitForCode(child: ReturnType<typeof spawn>): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -35,7 +43,7 @@ function waitForCode(child: ReturnType<typeof spawn>): Promise<string> {
 }
 
 describe('npm run server', () => {
-  it('starts on PGlite, prints a one-time code, serves enrolment and push; admin reads the data after', async () => {
+  it('starts on PGlite, prints a one-time code, serves enrolment, push and pull; admin commands go through it while it runs and open the data after', async () => {
     const port = await freePort();
     const child = spawn(
       tsx,
@@ -63,21 +71,44 @@ describe('npm run server', () => {
       });
       expect(pushed.status).toBe(200);
       expect(await pushed.json()).toMatchObject({ acknowledgedSeq: 1, applied: 1 });
+
+      // While it runs (PGlite is held by the server), admin commands go through its endpoint.
+      const stores = admin('stores');
+      expect(stores.status, stores.stderr).toBe(0);
+      const storeId = JSON.parse(stores.stdout).value[0].storeId as string;
+      writeFileSync(join(dir, 'catalogo.csv'), 'codigo;nombre;precio\nARR001;Arroz 1 kg;4,90\n');
+      const imported = admin('import-products', join(dir, 'catalogo.csv'), '--store', storeId);
+      expect(imported.status, imported.stderr).toBe(0);
+      expect(JSON.parse(imported.stdout).value).toEqual({ created: 1, updated: 0, unchanged: 0 });
+      const priced = admin('price', '--store', storeId, '--code', 'ARR001', '--price', '5.20');
+      expect(JSON.parse(priced.stdout).value).toMatchObject({ price: 520, before: 490 });
+      const refused = admin('price', '--store', storeId, '--code', 'NOPE', '--price', '1');
+      expect(refused.status).toBe(1);
+      expect(JSON.parse(refused.stderr).error.code).toBe('NOT_FOUND');
+      const pulled = await fetch(`${base}/v1/pull`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${till.credential}` },
+        body: JSON.stringify({ cursor: null }),
+      });
+      const changes = ((await pulled.json()) as any).changes;
+      expect(changes.filter((c: any) => c.entity === 'product').at(-1).data).toMatchObject({
+        code: 'ARR001',
+        price: 520,
+      });
+      expect(admin('review').stdout).toContain('"value": []');
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+      // The server itself (tsx's child, named in server.json) gets the signal, as from a service manager.
+      const info = join(dir, 'data', 'server.json');
+      if (existsSync(info)) process.kill(JSON.parse(readFileSync(info, 'utf8')).pid, 'SIGTERM');
+      else child.kill('SIGTERM');
       await exited;
     }
-    const devices = spawnSync(
-      tsx,
-      ['server/main.ts', 'admin', 'devices', '--data', join(dir, 'data')],
-      {
-        cwd: root,
-        env,
-        encoding: 'utf8',
-      },
-    );
+    // Stopped: the same commands open the data folder directly.
+    const devices = admin('devices');
     expect(devices.status, devices.stderr).toBe(0);
     expect(JSON.parse(devices.stdout)).toMatchObject({ ok: true, value: [{ lastSeq: 1 }] });
-  }, 120_000);
+    expect(existsSync(join(dir, 'data', 'server.json'))).toBe(false);
+    expect(existsSync(join(dir, 'data', 'admin-token'))).toBe(true);
+  }, 240_000);
 });

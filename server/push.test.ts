@@ -2,7 +2,16 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { buildApp } from './app';
-import { devices, events, payments, reviewItems, saleLines, sales, saleTaxes } from './db/schema';
+import {
+  cashSessions,
+  devices,
+  events,
+  payments,
+  reviewItems,
+  saleLines,
+  sales,
+  saleTaxes,
+} from './db/schema';
 import { describeEachDatabase } from './testing/databases';
 import {
   cashOpenedEvent,
@@ -65,8 +74,9 @@ describeEachDatabase('push exactly once', (t) => {
     const stored = await t.db().orm.select().from(events).orderBy(events.seq);
     expect(stored.map((e) => [e.seq, e.status])).toEqual([
       [1, 'APPLIED'],
-      [2, 'RECORDED'],
+      [2, 'APPLIED'],
     ]);
+    expect(await t.db().orm.select().from(cashSessions)).toMatchObject([{ openingFloat: 5000 }]);
   });
 
   it('acknowledges an identical replay without applying it again', async () => {

@@ -9,20 +9,11 @@ import { canonicalJson } from '../core/canonical-json';
 import { pushBatch, type PushAck, type SyncEvent } from '../core/sync';
 import type { DeviceIdentity } from './auth';
 import type { Orm, Tx } from './db/open';
-import { devices, events, reviewItems } from './db/schema';
+import { devices, events } from './db/schema';
 import { SyncFailure } from './errors';
-import { applySaleCreated, applySaleVoided, BusinessRejection } from './apply-sale';
+import { applyEvent, sendToReview } from './apply-event';
+import { Changes } from './changes';
 import { sha256 } from './secrets';
-
-type Builder = (tx: Tx, device: DeviceIdentity, event: SyncEvent) => Promise<void>;
-
-/** Event types the server builds tables from; the others are recorded for later builders. */
-const BUILDERS: Partial<Record<SyncEvent['type'], Builder>> = {
-  'sale.created': (tx, device, event) =>
-    event.type === 'sale.created' ? applySaleCreated(tx, device, event.payload) : Promise.resolve(),
-  'sale.voided': (tx, device, event) =>
-    event.type === 'sale.voided' ? applySaleVoided(tx, device, event.payload) : Promise.resolve(),
-};
 
 export function contentHash(event: SyncEvent): string {
   return sha256(canonicalJson(event));
@@ -42,7 +33,13 @@ function checkBatchShape(device: DeviceIdentity, batch: { device: string; events
   });
 }
 
-async function recordNew(tx: Tx, device: DeviceIdentity, event: SyncEvent, hash: string) {
+async function recordNew(
+  tx: Tx,
+  device: DeviceIdentity,
+  event: SyncEvent,
+  hash: string,
+  changes: Changes,
+) {
   const [sameId] = await tx
     .select({ seq: events.seq })
     .from(events)
@@ -54,17 +51,7 @@ async function recordNew(tx: Tx, device: DeviceIdentity, event: SyncEvent, hash:
       { seq: event.seq, eventId: event.eventId },
     );
   }
-  let rejection: BusinessRejection | null = null;
-  const builder = BUILDERS[event.type];
-  if (builder) {
-    try {
-      // A savepoint: a refused event leaves no half-built rows, and the batch goes on.
-      await tx.transaction((sp) => builder(sp, device, event));
-    } catch (error) {
-      if (!(error instanceof BusinessRejection)) throw error;
-      rejection = error;
-    }
-  }
+  const rejection = await applyEvent(tx, device, event, changes);
   await tx.insert(events).values({
     storeId: device.storeId,
     deviceId: device.deviceId,
@@ -75,20 +62,9 @@ async function recordNew(tx: Tx, device: DeviceIdentity, event: SyncEvent, hash:
     occurredAt: new Date(event.occurredAt),
     contentHash: hash,
     payload: event,
-    status: rejection ? 'REVIEW' : builder ? 'APPLIED' : 'RECORDED',
+    status: rejection ? 'REVIEW' : 'APPLIED',
   });
-  if (rejection) {
-    await tx.insert(reviewItems).values({
-      storeId: device.storeId,
-      eventId: event.eventId,
-      deviceId: device.deviceId,
-      seq: event.seq,
-      type: event.type,
-      code: rejection.code,
-      message: rejection.message,
-      details: rejection.details,
-    });
-  }
+  if (rejection) await sendToReview(tx, device, event, rejection);
   return rejection;
 }
 
@@ -109,6 +85,7 @@ export async function push(
     if (!row) throw new SyncFailure('UNAUTHENTICATED', 'Unknown device');
     if (row.revokedAt) throw new SyncFailure('REVOKED', 'This device was revoked');
     let lastSeq = row.lastSeq;
+    const changes = new Changes();
     const ack: PushAck = {
       acknowledgedSeq: 0,
       applied: 0,
@@ -146,7 +123,7 @@ export async function push(
           acknowledgedSeq: lastSeq,
         });
       }
-      const rejection = await recordNew(tx, device, event, hash);
+      const rejection = await recordNew(tx, device, event, hash, changes);
       if (rejection) {
         ack.rejected.push({
           seq: event.seq,
@@ -159,6 +136,8 @@ export async function push(
       }
       lastSeq = event.seq;
     }
+    // Last, so the store's change counter is locked only for the end of the transaction.
+    await changes.flush(tx, device.storeId);
     const at = now();
     await tx
       .update(devices)

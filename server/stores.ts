@@ -9,10 +9,10 @@ import { hashCode, newEnrolmentCode } from './secrets';
 
 export const ENROLMENT_CODE_DAYS = 7;
 
-export async function addStore(orm: Orm | Tx, name: string) {
+export async function addStore(orm: Orm | Tx, name: string, timeZone = 'America/Lima') {
   const storeId = randomUUID();
-  await orm.insert(stores).values({ storeId, name });
-  return { storeId, name };
+  await orm.insert(stores).values({ storeId, name, timeZone });
+  return { storeId, name, timeZone };
 }
 
 /** Claims series for a register; one owned by another register refuses the whole claim. */

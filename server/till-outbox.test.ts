@@ -12,9 +12,16 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MAX_BATCH_EVENTS, syncEvent, type SyncEvent } from '../core/sync';
 import { buildApp } from './app';
-import { events, sales } from './db/schema';
+import { eq } from 'drizzle-orm';
+import { cashSessions, events, payments, sales } from './db/schema';
 import { describeEachDatabase } from './testing/databases';
 import { enrollTill, storeWithRegister } from './testing/fixtures';
+
+interface ZReport {
+  sales: { count: number; total: number };
+  voids: { count: number; total: number };
+  byMethod: { method: string; amount: number }[];
+}
 
 interface OutboxRow {
   seq: number;
@@ -94,5 +101,45 @@ describeEachDatabase('a real till outbox', (t) => {
     }
     expect(await t.db().orm.$count(events)).toBe(all.length);
     expect(await t.db().orm.$count(sales)).toBe(saleCount);
+
+    // Every closed session: the server's built sales and payments match the till's Z report to the cent.
+    const closed = await t
+      .db()
+      .orm.select()
+      .from(cashSessions)
+      .where(eq(cashSessions.status, 'CERRADA'));
+    expect(closed.length).toBe(all.filter((e) => e.type === 'cash.closed').length);
+    for (const session of closed) {
+      const z = session.zReport as ZReport;
+      const rows = await t
+        .db()
+        .orm.select()
+        .from(sales)
+        .where(eq(sales.sessionId, session.sessionId));
+      const live = rows.filter((r) => r.status !== 'ANULADA');
+      const voided = rows.filter((r) => r.status === 'ANULADA');
+      expect({
+        count: live.length,
+        total: live.reduce((a, r) => a + r.total, 0),
+        voids: voided.length,
+        voidTotal: voided.reduce((a, r) => a + r.total, 0),
+      }).toEqual({
+        count: z.sales.count,
+        total: z.sales.total,
+        voids: z.voids.count,
+        voidTotal: z.voids.total,
+      });
+      const paid = await t
+        .db()
+        .orm.select({ method: payments.method, amount: payments.amount, saleId: payments.saleId })
+        .from(payments);
+      const liveIds = new Set(live.map((r) => r.saleId));
+      for (const { method, amount } of z.byMethod) {
+        const sum = paid
+          .filter((p) => p.method === method && liveIds.has(p.saleId))
+          .reduce((a, p) => a + p.amount, 0);
+        expect(sum, `${session.sessionId} ${method}`).toBe(amount);
+      }
+    }
   });
 });

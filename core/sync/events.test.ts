@@ -41,4 +41,67 @@ describe('sync wire schemas', () => {
     const many = Array.from({ length: 501 }, (_, i) => ({ ...cashOpened, seq: i + 1 }));
     expect(pushBatch.safeParse({ device, events: many }).success).toBe(false);
   });
+
+  it('adds nothing to what it parses, so a replay hashes the same whichever version parsed it', () => {
+    const bare = {
+      ...cashOpened,
+      type: 'product.upserted',
+      aggregateId: '7',
+      payload: { id: 7, code: 'ARR001', name: 'Arroz', price: 490, taxCategory: 'IGV' },
+    };
+    expect(syncEvent.parse(bare)).toEqual(bare);
+    const movement = {
+      ...cashOpened,
+      type: 'cash.movement',
+      payload: { id: 'm1', sessionId: 'session-1', direction: 'OUT', amount: 100 },
+    };
+    expect(syncEvent.parse(movement)).toEqual(movement);
+  });
+
+  it('checks what the server builds from a credit note and a product', () => {
+    const credit = {
+      ...cashOpened,
+      type: 'sale.returned',
+      payload: {
+        id: '0b8c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d',
+        saleId: '1b8c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d',
+        number: 'BC01-00000001',
+        documentType: 'NOTA_CREDITO',
+        reason: 'Vencido',
+        refundMethod: 'EFECTIVO',
+        lines: [
+          {
+            productId: 7,
+            code: 'ARR001',
+            name: 'Arroz',
+            quantity: 1,
+            unitPrice: 490,
+            taxRate: 1800,
+            base: 415,
+            tax: 75,
+            fixedTax: 0,
+            total: 490,
+          },
+        ],
+        taxableBase: 415,
+        exempt: 0,
+        unaffected: 0,
+        tax: 75,
+        fixedTax: 0,
+        total: 490,
+        balanceReduced: 0,
+        refunded: 490,
+        createdAt: '2026-12-05T15:00:00.000Z',
+      },
+    };
+    expect(syncEvent.safeParse(credit).success).toBe(true);
+    const noLines = { ...credit, payload: { ...credit.payload, lines: [] } };
+    expect(syncEvent.safeParse(noLines).success).toBe(false);
+    const product = {
+      ...cashOpened,
+      type: 'product.upserted',
+      payload: { id: 7, code: 'A', name: 'Arroz', price: -1, taxCategory: 'IGV' },
+    };
+    expect(syncEvent.safeParse(product).success).toBe(false);
+  });
 });

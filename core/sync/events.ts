@@ -103,40 +103,106 @@ export const salePayload = z.looseObject({
 });
 
 const reasonedSale = z.looseObject({ id: z.uuid(), reason: z.string() });
+const person = z.looseObject({ name: z.string() });
+
+/** A credit note as the till's sales.return returns it (SaleReturn). */
+export const returnPayload = z.looseObject({
+  id: z.uuid(),
+  saleId: z.uuid(),
+  number: z.string().min(1),
+  documentType: z.enum(DOCUMENT_TYPES),
+  reason: z.string(),
+  refundMethod: z.enum(PAYMENT_METHODS),
+  lines: z
+    .array(
+      z.looseObject({
+        productId: z.number().int(),
+        code: z.string().min(1),
+        name: z.string(),
+        quantity,
+        unitPrice: minor,
+        taxRate: z.number().int().min(0),
+        base: minor,
+        tax: minor,
+        fixedTax: minor,
+        total: minor,
+      }),
+    )
+    .min(1),
+  taxableBase: minor,
+  exempt: minor,
+  unaffected: minor,
+  tax: minor,
+  fixedTax: minor,
+  total: minor,
+  balanceReduced: minor,
+  refunded: minor,
+  createdAt: isoTime,
+});
+export type ReturnPayload = z.infer<typeof returnPayload>;
+
+/** A product as the till's catalogue returns it (Product); its stock is not taken from here. */
+export const productPayload = z.looseObject({
+  id: z.number().int(),
+  code: z.string().trim().min(1).max(60),
+  name: z.string().min(1).max(200),
+  categoryName: z.string().nullish(),
+  soldBy: z.string().optional(),
+  price: minor.min(0),
+  cost: minor.min(0).optional(),
+  taxCategory: z.string().min(1),
+  trackStock: z.boolean().optional(),
+  allowNegative: z.boolean().optional(),
+  minStock: quantity.optional(),
+  active: z.boolean().optional(),
+  barcodes: z.array(z.string()).max(20).optional(),
+});
+export type ProductPayload = z.infer<typeof productPayload>;
 
 export const EVENT_PAYLOADS = {
   'sale.created': salePayload,
   'sale.updated': salePayload,
   'sale.voided': reasonedSale.extend({ at: isoTime.optional() }),
   'sale.deleted': reasonedSale.extend({ number: z.string() }),
-  'sale.returned': z.looseObject({
-    id: z.uuid(),
-    saleId: z.uuid(),
-    number: z.string(),
-    total: minor,
+  'sale.returned': returnPayload,
+  'cash.opened': z.looseObject({
+    id: z.string().min(1),
+    number: z.number().int().optional(),
+    openingFloat: minor,
+    openedAt: isoTime,
+    openedBy: person.nullish(),
   }),
-  'cash.opened': z.looseObject({ id: z.string().min(1), openingFloat: minor, openedAt: isoTime }),
   'cash.movement': z.looseObject({
     id: z.string().min(1),
     sessionId: z.string().min(1),
     direction: z.enum(['IN', 'OUT']),
-    amount: minor,
+    type: z.string().optional(),
+    amount: minor.min(0),
+    description: z.string().optional(),
+    createdAt: isoTime.optional(),
   }),
   'cash.closed': z.looseObject({
     kind: z.literal('Z'),
-    session: z.looseObject({ id: z.string() }),
+    session: z.looseObject({
+      id: z.string().min(1),
+      closedAt: isoTime.nullish(),
+      closedBy: person.nullish(),
+      expectedCash: minor.nullish(),
+      countedCash: minor.nullish(),
+      difference: minor.nullish(),
+    }),
   }),
+  /** A StockMovement of the till's ledger: quantity is the signed change. */
   'stock.adjusted': z.looseObject({
     productId: z.number().int(),
+    /** Optional: the product's code; without it the server maps the till's product id. */
+    code: z.string().min(1).optional(),
     quantity,
     kind: z.string(),
+    reason: z.string().optional(),
+    createdAt: isoTime.optional(),
   }),
-  'product.upserted': z.looseObject({
-    id: z.number().int(),
-    code: z.string().min(1),
-    name: z.string(),
-    price: minor,
-  }),
+  'product.upserted': productPayload,
 } as const satisfies Record<SyncEventType, z.ZodType>;
 
 const envelopeFields = {
@@ -169,3 +235,4 @@ export const syncEvent = z.discriminatedUnion('type', [
 ]);
 export type SyncEvent = z.infer<typeof syncEvent>;
 export type SalePayload = z.infer<typeof salePayload>;
+export type EventOf<T extends SyncEventType> = Extract<SyncEvent, { type: T }>;

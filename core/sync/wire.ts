@@ -98,7 +98,7 @@ export const PULL_ENTITIES = [
   'stockMovement',
 ] as const;
 
-/** GET /v1/pull?cursor=…&limit=…: catalog changes after the cursor. */
+/** POST /v1/pull `{ cursor, limit }`: the store's catalog changes after the cursor (null: from the start). */
 export const pullRequest = z.object({
   cursor: z.string().max(200).nullable().default(null),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),

@@ -25,6 +25,8 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 export const stores = pgTable('stores', {
   storeId: uuid('store_id').primaryKey(),
   name: text('name').notNull(),
+  /** IANA zone the store's days are counted in (day totals). */
+  timeZone: text('time_zone').notNull().default('America/Lima'),
   createdAt: createdAt(),
 });
 
@@ -169,6 +171,11 @@ export const sales = pgTable(
     paid: bigint('paid', { mode: 'number' }).notNull(),
     change: bigint('change', { mode: 'number' }).notNull(),
     balance: bigint('balance', { mode: 'number' }).notNull(),
+    /** What its credit notes paid back or took off the balance, summed. */
+    refunded: bigint('refunded', { mode: 'number' }).notNull().default(0),
+    /** COMPLETADA, EDITADA, ANULADA (void: kept, stops counting) or ELIMINADA (deleted at the till). */
+    statusReason: text('status_reason'),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
     receivedAt: createdAt(),
   },
   (t) => [
@@ -236,6 +243,214 @@ export const payments = pgTable(
   ],
 );
 
+/** Credit notes: a return of part of a sale, with its own document number. */
+export const saleReturns = pgTable(
+  'sale_returns',
+  {
+    storeId: uuid('store_id').notNull(),
+    returnId: uuid('return_id').notNull(),
+    saleId: uuid('sale_id').notNull(),
+    registerId: uuid('register_id').notNull(),
+    deviceId: uuid('device_id').notNull(),
+    documentType: text('document_type').notNull(),
+    number: text('number').notNull(),
+    reason: text('reason').notNull(),
+    refundMethod: text('refund_method').notNull(),
+    taxableBase: bigint('taxable_base', { mode: 'number' }).notNull(),
+    exempt: bigint('exempt', { mode: 'number' }).notNull(),
+    unaffected: bigint('unaffected', { mode: 'number' }).notNull(),
+    tax: bigint('tax', { mode: 'number' }).notNull(),
+    fixedTax: bigint('fixed_tax', { mode: 'number' }).notNull(),
+    total: bigint('total', { mode: 'number' }).notNull(),
+    balanceReduced: bigint('balance_reduced', { mode: 'number' }).notNull(),
+    refunded: bigint('refunded', { mode: 'number' }).notNull(),
+    /** The till's time of the return: it counts on that local day. */
+    returnedAt: timestamp('returned_at', { withTimezone: true }).notNull(),
+    receivedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.returnId] }),
+    // The number string is unique per type whatever the country's format (B001-…, POS1…).
+    unique('sale_returns_store_document_number').on(t.storeId, t.documentType, t.number),
+    index('sale_returns_store_sale').on(t.storeId, t.saleId),
+  ],
+);
+
+export const saleReturnLines = pgTable(
+  'sale_return_lines',
+  {
+    storeId: uuid('store_id').notNull(),
+    returnId: uuid('return_id').notNull(),
+    lineNo: integer('line_no').notNull(),
+    productCode: text('product_code').notNull(),
+    name: text('name').notNull(),
+    /** Thousandths. */
+    quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    unitPrice: bigint('unit_price', { mode: 'number' }).notNull(),
+    taxRate: integer('tax_rate').notNull(),
+    base: bigint('base', { mode: 'number' }).notNull(),
+    tax: bigint('tax', { mode: 'number' }).notNull(),
+    fixedTax: bigint('fixed_tax', { mode: 'number' }).notNull(),
+    total: bigint('total', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.returnId, t.lineNo] })],
+);
+
+export const cashSessions = pgTable(
+  'cash_sessions',
+  {
+    storeId: uuid('store_id').notNull(),
+    sessionId: text('session_id').notNull(),
+    registerId: uuid('register_id').notNull(),
+    deviceId: uuid('device_id').notNull(),
+    /** The till's own session number. */
+    number: integer('number'),
+    status: text('status').notNull(),
+    openingFloat: bigint('opening_float', { mode: 'number' }).notNull(),
+    openedBy: text('opened_by'),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    closedBy: text('closed_by'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    expectedCash: bigint('expected_cash', { mode: 'number' }),
+    countedCash: bigint('counted_cash', { mode: 'number' }),
+    difference: bigint('difference', { mode: 'number' }),
+    /** The till's Z report as it printed it: what day totals are compared with. */
+    zReport: jsonb('z_report'),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.sessionId] })],
+);
+
+export const cashMovements = pgTable(
+  'cash_movements',
+  {
+    storeId: uuid('store_id').notNull(),
+    movementId: text('movement_id').notNull(),
+    sessionId: text('session_id').notNull(),
+    direction: text('direction').notNull(),
+    type: text('type').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    description: text('description').notNull(),
+    movedAt: timestamp('moved_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.movementId] }),
+    index('cash_movements_store_session').on(t.storeId, t.sessionId),
+  ],
+);
+
+/**
+ * The store's catalogue, keyed by product code: a till's product ids are its
+ * own (two tills number the same product differently), the code is shared.
+ */
+export const products = pgTable(
+  'products',
+  {
+    storeId: uuid('store_id').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    category: text('category'),
+    soldBy: text('sold_by').notNull().default('unit'),
+    price: bigint('price', { mode: 'number' }).notNull(),
+    cost: bigint('cost', { mode: 'number' }).notNull().default(0),
+    taxCategory: text('tax_category').notNull(),
+    trackStock: boolean('track_stock').notNull().default(true),
+    allowNegative: boolean('allow_negative').notNull().default(false),
+    /** Thousandths. */
+    minStock: bigint('min_stock', { mode: 'number' }).notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    barcodes: jsonb('barcodes').$type<string[]>().notNull().default([]),
+    /** Who wrote it last: `device:<id>` or `admin`. The last received edit wins. */
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.code] })],
+);
+
+export const categories = pgTable(
+  'categories',
+  {
+    storeId: uuid('store_id').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.name] })],
+);
+
+/** A till's local product id → the store's product code, learnt from its events. */
+export const deviceProducts = pgTable(
+  'device_products',
+  {
+    storeId: uuid('store_id').notNull(),
+    deviceId: uuid('device_id').notNull(),
+    localId: integer('local_id').notNull(),
+    code: text('code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.deviceId, t.localId] })],
+);
+
+/** Stock per store is the sum of these, whatever register they came from. */
+export const stockMovements = pgTable(
+  'stock_movements',
+  {
+    storeId: uuid('store_id').notNull(),
+    movementId: uuid('movement_id').notNull(),
+    productCode: text('product_code').notNull(),
+    /** Thousandths, signed. */
+    quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    kind: text('kind').notNull(),
+    reason: text('reason').notNull().default(''),
+    saleId: uuid('sale_id'),
+    registerId: uuid('register_id'),
+    deviceId: uuid('device_id'),
+    eventId: uuid('event_id'),
+    movedAt: timestamp('moved_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.movementId] }),
+    index('stock_movements_store_product').on(t.storeId, t.productCode),
+    index('stock_movements_store_sale').on(t.storeId, t.saleId),
+  ],
+);
+
+/**
+ * What tills pull, per store, in commit order. `seq` comes from the store's
+ * row in change_counters, taken with a row lock just before commit: a second
+ * writer waits until the first commits, so seq order is commit order and a
+ * cursor can never step over a change that commits late.
+ */
+export const changeLog = pgTable(
+  'change_log',
+  {
+    storeId: uuid('store_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    entity: text('entity').notNull(),
+    key: text('key').notNull(),
+    op: text('op').notNull(),
+    data: jsonb('data'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.seq] }),
+    index('change_log_store_entity_key').on(t.storeId, t.entity, t.key),
+  ],
+);
+
+export const changeCounters = pgTable('change_counters', {
+  storeId: uuid('store_id').primaryKey(),
+  /** Changes when the log is rebuilt: a cursor of another epoch answers reset. */
+  epoch: uuid('epoch').notNull(),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
+  /** The highest seq whose change was pruned outright: older cursors answer reset. */
+  prunedThrough: bigint('pruned_through', { mode: 'number' }).notNull().default(0),
+});
+
+/** The admin endpoint's tokens, hashed; the plain token is shown once and kept in the data folder. */
+export const adminTokens = pgTable('admin_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  createdAt: createdAt(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
 /** Tables in the order a test empties them (TRUNCATE takes them all at once). */
 export const ALL_TABLES = [
   'stores',
@@ -249,4 +464,15 @@ export const ALL_TABLES = [
   'sale_lines',
   'sale_taxes',
   'payments',
+  'sale_returns',
+  'sale_return_lines',
+  'cash_sessions',
+  'cash_movements',
+  'products',
+  'categories',
+  'device_products',
+  'stock_movements',
+  'change_log',
+  'change_counters',
+  'admin_tokens',
 ] as const;

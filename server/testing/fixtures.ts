@@ -159,3 +159,91 @@ export function voidEvent(device: string, seq: number, saleId: string): SyncEven
     payload: { id: saleId, reason: 'Cliente se arrepintió', at: '2026-12-05T16:00:00.000Z' },
   } as SyncEvent;
 }
+
+/** Any event of the till's outbox, with its envelope. */
+export function anEvent(
+  device: string,
+  seq: number,
+  type: SyncEvent['type'],
+  payload: Record<string, unknown>,
+  occurredAt = '2026-12-05T17:00:00.000Z',
+): SyncEvent {
+  return {
+    device,
+    seq,
+    eventId: randomUUID(),
+    type,
+    aggregateId: String(payload.id ?? payload.productId ?? randomUUID()),
+    occurredAt,
+    payload,
+  } as SyncEvent;
+}
+
+/** A product as the till's catalogue returns it. */
+export function productPayload(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 7,
+    code: '7751001200373',
+    name: 'Inca Kola 500 ml',
+    categoryId: 2,
+    categoryName: 'Bebidas',
+    soldBy: 'unit',
+    price: 590,
+    cost: 400,
+    taxCategory: 'IGV',
+    trackStock: true,
+    allowNegative: false,
+    stock: 24,
+    minStock: 6,
+    active: true,
+    barcodes: ['7751001200373'],
+    createdAt: '2026-12-01T12:00:00.000Z',
+    updatedAt: '2026-12-01T12:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A credit note (SaleReturn) for `quantity` of the fixture sale's line. */
+export function returnPayload(
+  saleId: string,
+  quantity = 1,
+  overrides: Record<string, unknown> = {},
+) {
+  const total = 590 * quantity;
+  const base = Math.round(total / 1.18);
+  return {
+    id: randomUUID(),
+    saleId,
+    saleNumber: 'B001-00000001',
+    number: 'BC01-00000001',
+    documentType: 'NOTA_CREDITO',
+    reason: 'Producto vencido',
+    refundMethod: 'EFECTIVO',
+    lines: [
+      {
+        saleLineId: 1,
+        productId: 7,
+        code: '7751001200373',
+        name: 'Inca Kola 500 ml',
+        quantity,
+        unitPrice: 590,
+        taxRate: 1800,
+        base,
+        tax: total - base,
+        fixedTax: 0,
+        total,
+      },
+    ],
+    taxableBase: base,
+    exempt: 0,
+    unaffected: 0,
+    tax: total - base,
+    fixedTax: 0,
+    total,
+    balanceReduced: 0,
+    refunded: total,
+    createdAt: '2026-12-06T15:00:00.000Z',
+    user: { id: 1, name: 'Rosa' },
+    ...overrides,
+  };
+}
