@@ -37,7 +37,11 @@ export interface ScaleLayoutSetting {
   readonly priceDecimals: number;
 }
 
-export const NEGATIVE_STOCK_POLICIES = ['block', 'allow', 'per_product'] as const;
+/**
+ * Selling what the shelf count says is not there: refuse ('block'), always
+ * allow, decide per product, or let a supervisor allow it on the spot.
+ */
+export const NEGATIVE_STOCK_POLICIES = ['block', 'allow', 'per_product', 'supervisor'] as const;
 export type NegativeStockPolicy = (typeof NEGATIVE_STOCK_POLICIES)[number];
 export const RECEIPT_FORMATS = ['80mm', '58mm', 'A4'] as const;
 export type ReceiptFormat = (typeof RECEIPT_FORMATS)[number];

@@ -279,7 +279,7 @@ function repriceLines(
     const d = (needed.get(id) ?? 0) - (taken.get(id) ?? 0);
     if (d !== 0) delta.set(id, d);
   }
-  checkStock(ctx, store, lines, delta);
+  checkStock(ctx, store, lines, delta, who);
   return { lines, totals, delta, roundingMode: rules.roundingMode };
 }
 
