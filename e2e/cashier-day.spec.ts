@@ -42,7 +42,7 @@ test('a whole cashier day', async ({ page, till }) => {
   // The back office's part, through the API: catalog, scale layout, staff.
   await till.call(
     'products.import',
-    { csv: readFileSync('assets/demo/catalog-pe.csv', 'utf8') },
+    { file: readFileSync('assets/demo/catalog-pe.csv').toString('base64') },
     ADMIN,
   );
   await till.call(

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSY_WAIT_MS } from './services/busy';
 import { startWebHost, type WebHost } from './webhost';
 import { ADMIN, setUpTill, type Till } from './testing/till';
+import { csvFile } from './testing/csv-file';
 
 let till: Till;
 let host: WebHost;
@@ -171,7 +172,7 @@ describe('a big import over HTTP', { timeout: 240_000 }, () => {
     expect(item.body).toMatchObject({ ok: true });
     const salesBefore = count('sales');
 
-    const importing = call('products.import', { csv: bigCatalogCsv(ROWS) });
+    const importing = call('products.import', { file: csvFile(bigCatalogCsv(ROWS)) });
     let finished = false;
     void importing.then(() => (finished = true));
     const latencies: number[] = [];

@@ -3,7 +3,7 @@
  * database the desktop app uses (or --db / TENDERO_DB).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { basename, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { channels, CHANNEL_NAMES, isChannelName, type ChannelName } from '../core/api/channels';
@@ -38,8 +38,11 @@ Commands
        [--currency PEN] [--time-zone America/Lima] [--address TEXT]
                                First-run setup.
   demo [--days 14]             Set up a demo store (a Lima bodega with two weeks of sales).
-  import-products FILE.csv [--skip-invalid] [--dry-run]
-                               Upsert products from CSV and print the report.
+  import-products FILE.csv [--skip-invalid] [--dry-run] [--set-stock [--reason TEXT]]
+                               Upsert products from CSV (UTF-8, UTF-16 or Windows-1252, ";" or
+                               ",") and print the report, with every change to an existing
+                               product (old -> new). Existing products keep their stock unless
+                               --set-stock, which adjusts it to the file's with --reason.
   export-products FILE.csv     Write every product to CSV.
   pdf sale <saleId> [--format 80mm|58mm|A4] --out FILE.pdf
                                A sale's receipt or A4 invoice as PDF (default: the store's receipt format).
@@ -204,6 +207,8 @@ async function main(argv: string[]): Promise<number> {
       days: { type: 'string' },
       'skip-invalid': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      'set-stock': { type: 'boolean' },
+      reason: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
       overwrite: { type: 'boolean' },
@@ -331,13 +336,26 @@ async function main(argv: string[]): Promise<number> {
         if (!csvFile) throw new UsageError('import-products needs a CSV file');
         const failed = await login();
         if (failed) return failed;
-        const csv = readFileSync(csvFile, 'utf8');
+        if (values.reason !== undefined && !values['set-stock'])
+          throw new UsageError(
+            '--reason goes with --set-stock (the reason of the stock adjustments)',
+          );
+        // The bytes as they are on disk: the import finds the encoding Excel used.
+        const encoded = readFileSync(csvFile).toString('base64');
+        const setStock = values['set-stock'] ?? false;
         const result = await api.call(
           'products.import',
           {
-            csv,
+            file: encoded,
             skipInvalid: values['skip-invalid'] ?? false,
             dryRun: values['dry-run'] ?? false,
+            setStock,
+            ...(setStock
+              ? {
+                  stockReason:
+                    values.reason ?? `Stock del archivo ${basename(csvFile)}`.slice(0, 300),
+                }
+              : {}),
           },
           session,
         );

@@ -13,12 +13,19 @@ import { restoreDatabase } from '../db/restore';
 import { restoreFailureText } from './restore-messages';
 import { createApi, type Api, type Session } from './api';
 import { assetReader } from './assets';
-import { backupTo, closingBackup, dailyBackup, restoreWithSafetyCopy } from './backups';
+import {
+  backupTo,
+  closingBackup,
+  dailyBackup,
+  restoreWithSafetyCopy,
+  storeTimeZoneOf,
+} from './backups';
 import { createInvokeHandler, INVOKE_CHANNEL, trustedUrlChecker } from './ipc';
 import { createLogger, SLOW_CALL_MS, type Logger } from './logs';
 import { installMenu } from './menu';
 import { menuLabels } from './menu-labels';
-import { backupsDir, DATABASE_FILE } from './paths';
+import { backupPlaceOf } from '../db/backup-names';
+import { DATABASE_FILE } from './paths';
 import { printPdf } from './print';
 import { devServerUrlFor } from './security';
 import { storedLanguage } from './services/store';
@@ -63,6 +70,12 @@ function dataDir(): string {
   return app.getPath('userData');
 }
 
+/** The desktop app's database and the place of its automatic backups, beside it. */
+function databaseFile(): string {
+  return join(dataDir(), DATABASE_FILE);
+}
+const backupPlace = () => backupPlaceOf(databaseFile());
+
 /**
  * Opens the database or explains, with the file's path, why it cannot: the
  * user may restore a backup, open the data folder, or quit. Never starts on a
@@ -98,7 +111,7 @@ async function openWithRecovery(file: string): Promise<TenderoDb> {
         throw error;
       }
       const picked = await dialog.showOpenDialog({
-        defaultPath: backupsDir(dataDir()),
+        defaultPath: backupPlace().folder,
         properties: ['openFile'],
         filters: [{ name: 'Tendero', extensions: ['sqlite'] }],
       });
@@ -108,7 +121,10 @@ async function openWithRecovery(file: string): Promise<TenderoDb> {
       try {
         const outcome = await restoreDatabase(from, file, {
           migrationsFolder,
-          safetyCopy: join(backupsDir(dataDir()), `tendero-antes-${Date.now()}.sqlite`),
+          safetyCopy: join(
+            backupPlace().folder,
+            `${backupPlace().name}-antes-${Date.now()}.sqlite`,
+          ),
         });
         log.log('info', `restored ${from}`, outcome);
       } catch (restoreError) {
@@ -135,7 +151,7 @@ function makeApi(database: TenderoDb): Api {
     onError: (channel, error) => log.log('error', `${channel} failed`, error),
     onSuccess: (channel) => {
       if (channel === 'cash.close' && db) {
-        closingBackup(db.sqlite, backupsDir(dataDir()), new Date()).catch((error: unknown) =>
+        closingBackup(db.sqlite, backupPlace(), new Date()).catch((error: unknown) =>
           log.log('error', 'closing backup failed', error),
         );
       }
@@ -200,7 +216,7 @@ async function restoreBackup(): Promise<void> {
   if (!db) return;
   const es = currentLanguage() !== 'en';
   const picked = await dialog.showOpenDialog({
-    defaultPath: backupsDir(dataDir()),
+    defaultPath: backupPlace().folder,
     properties: ['openFile'],
     filters: [{ name: 'Tendero', extensions: ['sqlite'] }],
   });
@@ -221,7 +237,7 @@ async function restoreBackup(): Promise<void> {
     const restored = await restoreWithSafetyCopy(
       db,
       from,
-      backupsDir(dataDir()),
+      backupPlace(),
       new Date(),
       (file) => openDatabase(file, { migrationsFolder, holder: 'desktop' }),
       migrationsFolder,
@@ -237,7 +253,12 @@ async function restoreBackup(): Promise<void> {
     await dialog.showMessageBox({
       type: 'error',
       message: es ? 'No se pudo restaurar' : 'The restore failed',
-      detail: restoreFailureText(error, es ? 'es' : 'en'),
+      // The database is open here: the times it names are the store's.
+      detail: restoreFailureText(
+        error,
+        es ? 'es' : 'en',
+        db ? storeTimeZoneOf(db.sqlite) : undefined,
+      ),
     });
   }
 }
@@ -263,7 +284,7 @@ function serveRenderer(): void {
 async function start(): Promise<void> {
   log = createLogger(join(dataDir(), 'logs'));
   log.log('info', `starting Tendero ${app.getVersion()} in ${dataDir()}`);
-  db = await openWithRecovery(join(dataDir(), DATABASE_FILE));
+  db = await openWithRecovery(databaseFile());
   api = makeApi(db);
   const handler = createInvokeHandler({
     api: { call: (channel, input, session) => api!.call(channel, input, session) },
@@ -280,7 +301,7 @@ async function start(): Promise<void> {
   );
   serveRenderer();
   refreshMenu();
-  dailyBackup(db.sqlite, backupsDir(dataDir()), new Date()).catch((error: unknown) =>
+  dailyBackup(db.sqlite, backupPlace(), new Date()).catch((error: unknown) =>
     log.log('error', 'daily backup failed', error),
   );
 

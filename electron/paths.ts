@@ -23,7 +23,3 @@ export function defaultDataDir(
 export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
   return env.TENDERO_DB ?? join(defaultDataDir(process.platform, env), DATABASE_FILE);
 }
-
-export function backupsDir(dataDir: string): string {
-  return join(dataDir, 'backups');
-}

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type TenderoDb } from '../db/open';
 import { writeForeignSqlite } from '../db/testing/foreign';
 import { crash, holdOpen } from '../db/testing/processes';
+import { backupPlaceOf } from '../db/backup-names';
 import { restoreWithSafetyCopy } from './backups';
 import { restoreFailureText } from './restore-messages';
 
@@ -30,7 +31,7 @@ afterEach(async () => {
 
 /** What the desktop menu's restore would show for `from`. */
 async function failureOf(from: string): Promise<unknown> {
-  const outcome = await restoreWithSafetyCopy(db, from, join(dir, 'backups'), new Date(), (f) =>
+  const outcome = await restoreWithSafetyCopy(db, from, backupPlaceOf(db.file), new Date(), (f) =>
     openDatabase(f, { holder: 'desktop' }),
   ).catch((error: unknown) => ({ db, error }));
   db = outcome.db;
@@ -55,6 +56,20 @@ describe('the desktop restore dialog', () => {
     const es = restoreFailureText(await failureOf(backup), 'es');
     expect(es).toMatch(/está abierta en el servidor web de Tendero \(npm run web\) \(proceso \d+/);
     expect(es).toContain('Ciérrela allí y vuelva a restaurar.');
+  });
+
+  it("names when the other process opened the database in the store's time zone", async () => {
+    const backup = join(dir, 'good.sqlite');
+    openDatabase(backup).close();
+    children.push(await holdOpen(db.file, 'web'));
+    const error = (await failureOf(backup)) as { details: { holders: { started: string }[] } };
+    const started = new Date(error.details.holders[0]!.started);
+    const inZone = (timeZone: string) =>
+      started.toLocaleTimeString('es-PE', { hour: '2-digit', minute: '2-digit', timeZone });
+    // Kiritimati is 14 hours ahead of UTC: never the same clock as the test machine's.
+    const es = restoreFailureText(error, 'es', 'Pacific/Kiritimati');
+    expect(es).toContain(`abierto a las ${inZone('Pacific/Kiritimati')}`);
+    expect(inZone('Pacific/Kiritimati')).not.toBe(inZone('America/Lima'));
   });
 
   it('says a damaged backup is damaged', async () => {

@@ -24,7 +24,8 @@ const WHO: Readonly<Record<DialogLanguage, Readonly<Record<string, string>>>> = 
   },
 };
 
-function holderText(holder: Holder, language: DialogLanguage): string {
+/** `timeZone`: the store's, when its database could be read; the machine's otherwise. */
+function holderText(holder: Holder, language: DialogLanguage, timeZone?: string): string {
   const who = WHO[language][holder.what] ?? holder.what;
   const at = new Date(holder.started);
   const time = Number.isNaN(at.getTime())
@@ -32,18 +33,25 @@ function holderText(holder: Holder, language: DialogLanguage): string {
     : at.toLocaleTimeString(language === 'es' ? 'es-PE' : 'en-US', {
         hour: '2-digit',
         minute: '2-digit',
+        ...(timeZone ? { timeZone } : {}),
       });
   return language === 'es'
     ? `${who} (proceso ${holder.pid}${time ? `, abierto a las ${time}` : ''})`
     : `${who} (process ${holder.pid}${time ? `, started at ${time}` : ''})`;
 }
 
-function whatHappened(error: DatabaseOpenError, language: DialogLanguage): string {
+function whatHappened(
+  error: DatabaseOpenError,
+  language: DialogLanguage,
+  timeZone?: string,
+): string {
   const es = language === 'es';
   switch (error.kind) {
     case 'IN_USE': {
       const holders = (error.details.holders as Holder[] | undefined) ?? [];
-      const named = holders.map((h) => holderText(h, language)).join(es ? ' y en ' : ' and in ');
+      const named = holders
+        .map((h) => holderText(h, language, timeZone))
+        .join(es ? ' y en ' : ' and in ');
       if (named)
         return es
           ? `La base de datos está abierta en ${named}. Ciérrela allí y vuelva a restaurar.`
@@ -78,7 +86,12 @@ function whatHappened(error: DatabaseOpenError, language: DialogLanguage): strin
 }
 
 /** The dialog's detail for a failed restore: what happened, and where the data is. */
-export function restoreFailureText(error: unknown, language: DialogLanguage): string {
+export function restoreFailureText(
+  error: unknown,
+  language: DialogLanguage,
+  /** The store's zone for the times it names; the machine's when the database could not be read. */
+  timeZone?: string,
+): string {
   const es = language === 'es';
   if (!(error instanceof DatabaseOpenError)) {
     const message = error instanceof Error ? error.message : String(error);
@@ -94,5 +107,5 @@ export function restoreFailureText(error: unknown, language: DialogLanguage): st
       ? ` Hay una copia de ellos en:\n${kept}`
       : ` A copy of it is in:\n${kept}`
     : '';
-  return `${whatHappened(error, language)}\n\n${unchanged}${copy}`;
+  return `${whatHappened(error, language, timeZone)}\n\n${unchanged}${copy}`;
 }

@@ -10,7 +10,8 @@ import { DatabaseOpenError } from '../db/errors';
 import { openDatabase } from '../db/open';
 import { createApi } from './api';
 import { assetReader } from './assets';
-import { backupsDir, defaultDatabasePath } from './paths';
+import { backupPlaceOf } from '../db/backup-names';
+import { defaultDatabasePath } from './paths';
 import { closingBackup, dailyBackup } from './backups';
 import { createLogger, SLOW_CALL_MS } from './logs';
 import { startWebHost } from './webhost';
@@ -25,6 +26,8 @@ const { values } = parseArgs({
 
 const file = values.db ?? defaultDatabasePath();
 const dataDir = dirname(file);
+// Backups go beside the database, under its own name (two --db files in a folder keep apart).
+const backupPlace = backupPlaceOf(file);
 const log = createLogger(join(dataDir, 'logs'));
 const staticDir = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
 if (!existsSync(join(staticDir, 'index.html'))) {
@@ -63,13 +66,13 @@ const api = createApi({
   },
   onSuccess: (channel) => {
     if (channel === 'cash.close') {
-      closingBackup(database.sqlite, backupsDir(dataDir), new Date()).catch((error: unknown) =>
+      closingBackup(database.sqlite, backupPlace, new Date()).catch((error: unknown) =>
         log.log('error', 'closing backup failed', error),
       );
     }
   },
 });
-await dailyBackup(database.sqlite, backupsDir(dataDir), new Date()).catch((error: unknown) =>
+await dailyBackup(database.sqlite, backupPlace, new Date()).catch((error: unknown) =>
   log.log('error', 'daily backup failed', error),
 );
 const host = await startWebHost({

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from './webhost';
 import { rawRequest } from './testing/raw-http';
 import { ADMIN, setUpTill, type Till } from './testing/till';
+import { csvFile } from './testing/csv-file';
 
 let till: Till;
 let staticDir: string;
@@ -110,11 +111,21 @@ describe('webhost: body limits', () => {
     const host = await start();
     const csv = 'code,name,price\n' + 'X,' + 'y'.repeat(2 * 1024 * 1024) + ',1\n';
     const anonymous = await page(host);
-    const refused = await call(host, 'products.import', { csv, dryRun: true }, anonymous);
+    const refused = await call(
+      host,
+      'products.import',
+      { file: csvFile(csv), dryRun: true },
+      anonymous,
+    );
     expect(refused.status).toBe(413);
     const cookie = await page(host);
     expect((await call(host, 'auth.login', ADMIN, cookie)).body.ok).toBe(true);
-    const imported = await call(host, 'products.import', { csv, dryRun: true }, cookie);
+    const imported = await call(
+      host,
+      'products.import',
+      { file: csvFile(csv), dryRun: true },
+      cookie,
+    );
     expect(imported.status).toBe(200);
     // Past the API's door: the import itself answers (this CSV's one row is bad).
     expect(imported.body).toHaveProperty('ok');

@@ -12,6 +12,7 @@ import { CHANNEL_NAMES, channels, type ChannelName } from '../../core/api/channe
 import { ERROR_CODES } from '../../core/errors';
 import { openSession, product, sell } from '../testing/fixtures';
 import { setUpTill, type Till } from '../testing/till';
+import { csvFile } from '../testing/csv-file';
 
 let till: Till;
 let saleId = '';
@@ -158,7 +159,7 @@ const SAMPLES = (): Partial<Record<ChannelName, Record<string, unknown>>> => ({
     exchangeRate: null,
     scaleLayouts: [{ pattern: '20 PPPPP WWWWW C', priceDecimals: 2 }],
   },
-  'products.import': { csv: 'codigo,nombre,precio\r\nZ1,Zeta,1.50\r\n' },
+  'products.import': { file: csvFile('codigo,nombre,precio\r\nZ1,Zeta,1.50\r\n') },
   'reports.summary': { from: '2026-03-01', to: '2026-03-31' },
 });
 

@@ -122,9 +122,10 @@ export function fillDemoStore(
     });
   }
   const report = importProductsCsv(asAdmin, {
-    csv: base.readAsset('demo/catalog-pe.csv'),
+    bytes: Buffer.from(base.readAsset('demo/catalog-pe.csv'), 'utf8'),
     skipInvalid: false,
     dryRun: false,
+    setStock: false,
   });
   const customers = [
     {

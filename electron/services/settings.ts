@@ -11,6 +11,7 @@ import { documentSeries, registers, sales, settings, taxCategories } from '../..
 import { checkDocumentsFolder } from '../documents/out-path';
 import type { AreaHandlers } from '../handler';
 import { writeAudit } from './audit';
+import { backupsInfo } from './backups-info';
 import { inTransaction, type ServiceContext } from './context';
 import { loadStore } from './store';
 import { validateTaxId } from './tax-id';
@@ -21,6 +22,7 @@ function invalid(path: string, reason: string, message: string): never {
 
 export const settingsHandlers: AreaHandlers<'settings'> = {
   'settings.get': { access: 'user', run: (_input, ctx) => loadStore(ctx).settings },
+  'settings.backups': { access: 'admin', run: (_input, ctx) => backupsInfo(ctx) },
   'settings.update': {
     access: 'admin',
     run: (input, ctx) => {

@@ -21,6 +21,8 @@ describe('setup', () => {
       initialized: false,
       language: 'es',
       businessName: null,
+      timeZone: null,
+      locale: null,
     });
     for (const channel of [
       'settings.get',
@@ -43,6 +45,8 @@ describe('setup', () => {
       initialized: true,
       language: 'es',
       businessName: 'Bodega Don Lucho',
+      timeZone: 'America/Lima',
+      locale: 'es-PE',
     });
     const again = await till.fail('setup.init', { ...INIT, businessName: 'Otra' });
     expect(again).toMatchObject({ code: 'CONFLICT', details: { reason: 'ALREADY_SET_UP' } });

@@ -124,13 +124,20 @@ export const setupHandlers: Omit<AreaHandlers<'setup'>, 'setup.demo'> = {
     access: 'public',
     run: (_input, ctx) => {
       const row = ctx.db.orm
-        .select({ language: settings.language, name: settings.businessName })
+        .select({
+          language: settings.language,
+          name: settings.businessName,
+          timeZone: settings.timeZone,
+          locale: settings.locale,
+        })
         .from(settings)
         .get();
       return {
         initialized: row !== undefined,
         language: row?.language === 'en' ? 'en' : 'es',
         businessName: row?.name ?? null,
+        timeZone: row?.timeZone ?? null,
+        locale: row?.locale ?? null,
       };
     },
   },

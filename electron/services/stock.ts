@@ -1,53 +1,10 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../../core/errors';
-import type { StockMovement, StockMovementKind } from '../../core/api/model';
-import { isLowStock, products, stockMovements, users } from '../../db/schema';
+import { isLowStock, products } from '../../db/schema';
 import type { AreaHandlers } from '../handler';
-import { writeAudit } from './audit';
-import { inTransaction, type ServiceContext } from './context';
+import { inTransaction } from './context';
 import { productRowById, toApiQuantity } from './catalog/product-rows';
-import { appendEvent } from './outbox';
-import { moveStock } from './stock-ledger';
-
-function toMovement(
-  row: typeof stockMovements.$inferSelect,
-  userName: string | null,
-): StockMovement {
-  return {
-    id: row.id,
-    productId: row.productId,
-    quantity: toApiQuantity(row.quantity),
-    kind: row.kind as StockMovementKind,
-    reason: row.reason,
-    saleId: row.saleId,
-    userId: row.userId,
-    userName,
-    balanceAfter: toApiQuantity(row.balanceAfter),
-    createdAt: row.createdAt,
-  };
-}
-
-function movements(
-  ctx: ServiceContext,
-  productId: number,
-  limit: number,
-  beforeId?: number,
-): StockMovement[] {
-  return ctx.db.orm
-    .select({ m: stockMovements, userName: users.name })
-    .from(stockMovements)
-    .leftJoin(users, eq(users.id, stockMovements.userId))
-    .where(
-      and(
-        eq(stockMovements.productId, productId),
-        beforeId ? lt(stockMovements.id, beforeId) : undefined,
-      ),
-    )
-    .orderBy(desc(stockMovements.id))
-    .limit(limit)
-    .all()
-    .map(({ m, userName }) => toMovement(m, userName));
-}
+import { adjustStock, movements } from './stock-adjust';
 
 export const stockHandlers: AreaHandlers<'stock'> = {
   'stock.adjust': {
@@ -67,23 +24,7 @@ export const stockHandlers: AreaHandlers<'stock'> = {
             path: ['counted'],
           });
         }
-        moveStock(ctx, {
-          productId: product.id,
-          quantity: delta,
-          kind: 'ADJUST',
-          reason: input.reason,
-        });
-        const [movement] = movements(ctx, product.id, 1);
-        writeAudit(ctx, {
-          action: 'stock.adjust',
-          entity: 'product',
-          entityId: product.id,
-          reason: input.reason,
-          before: { stock: toApiQuantity(product.stock) },
-          after: { stock: movement!.balanceAfter },
-        });
-        appendEvent(ctx, 'stock.adjusted', String(product.id), movement);
-        return movement!;
+        return adjustStock(ctx, product, delta, input.reason);
       }),
   },
   'stock.movements': {

@@ -8,9 +8,10 @@ import type { IncomingMessage } from 'node:http';
 /** Every API call but one fits in far less than this. */
 export const MAX_BODY = 1024 * 1024;
 /**
- * `products.import` carries a whole catalogue CSV in one request (the schema
- * allows 50 million characters), so it alone gets a larger ceiling, and only
- * for a logged-in session: an anonymous page cannot make the host buffer it.
+ * `products.import` carries a whole catalogue CSV in one request (its bytes as
+ * base64: up to 50 MB, 66.7 million characters), so it alone gets a larger
+ * ceiling, and only for a logged-in session: an anonymous page cannot make the
+ * host buffer it.
  */
 export const MAX_IMPORT_BODY = 64 * 1024 * 1024;
 

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { NEGATIVE_STOCK_POLICIES, RECEIPT_FORMATS, LANGUAGES, ROLES } from '../model';
-import type { Actor, LockAlert, Register, Settings, TaxCategoryInfo, User } from '../model';
+import type {
+  Actor,
+  BackupsInfo,
+  LockAlert,
+  Register,
+  Settings,
+  TaxCategoryInfo,
+  User,
+} from '../model';
 import { area, channel } from '../channel';
 import { amount, empty, enteredPin, id, multilineText, pin, requiredText, text } from '../schemas';
 import { DOCUMENT_TYPES } from '../../numbering';
@@ -64,6 +72,11 @@ export const settingsChannels = area('settings', {
   update: channel<Settings>()({
     summary: 'Changes some settings (admin). Tax options apply to sales made from now on.',
     input: SettingsUpdateInput,
+  }),
+  backups: channel<BackupsInfo>()({
+    summary:
+      "Where this database's automatic backups are (admin): the folder beside the database file, how many, the newest.",
+    input: empty,
   }),
 });
 

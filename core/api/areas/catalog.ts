@@ -15,10 +15,18 @@ import {
   id,
   noControlCharacters,
   pageInput,
+  reason,
   requiredText,
   scannedCode,
   text,
 } from '../schemas';
+
+/** The largest CSV file an import takes. */
+export const MAX_IMPORT_BYTES = 50_000_000;
+
+function base64Length(bytes: number): number {
+  return 4 * Math.ceil(bytes / 3);
+}
 
 const productCode = z
   .string()
@@ -115,18 +123,31 @@ export const productsChannels = area('products', {
   }),
   import: channel<ImportReport>()({
     summary:
-      'Upserts products by code from CSV. Any bad row stops the whole import unless skipInvalid; dryRun checks only.',
+      "Upserts products by code from a CSV file's bytes (base64), in whatever encoding Excel wrote (UTF-8 with or without BOM, UTF-16, Windows-1252), ';' or ',' separated. Any bad row stops the whole import unless skipInvalid; dryRun checks only. Existing products keep their stock unless setStock, which adjusts it to the file's with stockReason.",
     input: z
       .object({
-        csv: z.string().max(50_000_000),
+        /** The file as it is on disk, base64: the service decodes it (see csv-encoding.ts). */
+        file: z.base64().max(base64Length(MAX_IMPORT_BYTES), 'the file is over 50 MB'),
         skipInvalid: z.boolean().default(false),
         dryRun: z.boolean().default(false),
+        /** Also set existing products' stock to the file's, as adjustments with stockReason. */
+        setStock: z.boolean().default(false),
+        stockReason: reason.optional(),
       })
-      .strict(),
+      .strict()
+      .refine((v) => !v.setStock || v.stockReason !== undefined, {
+        message: 'setting stock needs a reason',
+        path: ['stockReason'],
+      }),
   }),
   export: channel<{ csv: string; rows: number }>()({
     summary:
       'Every product as CSV (UTF-8 with BOM, the separator Excel expects in the store locale).',
+    input: empty,
+  }),
+  template: channel<{ csv: string }>()({
+    summary:
+      'A CSV to start a catalogue from: the columns products.import reads and one example row (UTF-8 with BOM).',
     input: empty,
   }),
 });

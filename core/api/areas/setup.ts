@@ -27,6 +27,12 @@ export interface SetupStatus {
   /** The UI language to show before anyone logs in. */
   readonly language: 'es' | 'en';
   readonly businessName: string | null;
+  /**
+   * The store's time zone and number locale (null before setup), so the login
+   * screen already shows times the store's way (a lockout's "until 10:42").
+   */
+  readonly timeZone: string | null;
+  readonly locale: string | null;
 }
 
 export interface SetupResult {

@@ -110,3 +110,15 @@ export interface TaxCategoryInfo {
   readonly fixedTaxes: readonly { code: string; name: string; amountPerUnit: number }[];
   readonly active: boolean;
 }
+
+/** Where this database's automatic backups are, for the Backups screen (read only). */
+export interface BackupsInfo {
+  /** The absolute folder of the copies: `backups` beside the database file. */
+  readonly folder: string;
+  /** The database file they copy. */
+  readonly database: string;
+  /** How many automatic copies of this database the folder holds. */
+  readonly count: number;
+  /** The newest one, with when it was written (ISO instant); null when there is none yet. */
+  readonly latest: { readonly file: string; readonly at: string } | null;
+}

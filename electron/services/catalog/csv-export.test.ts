@@ -4,6 +4,7 @@ import type { Product } from '../../../core/api/model';
 import type { CountryCode } from '../../../core/profiles';
 import { product } from '../../testing/fixtures';
 import { setUpTill, type Till } from '../../testing/till';
+import { csvFile } from '../../testing/csv-file';
 
 const tills: Till[] = [];
 
@@ -125,7 +126,7 @@ describe('export then import', () => {
     const { csv } = await source.call('products.export', {});
 
     const target = await till('PE');
-    const report = await target.call('products.import', { csv });
+    const report = await target.call('products.import', { file: csvFile(csv) });
     expect(report).toMatchObject({ rows: 5, created: 5, updated: 0, skipped: 0, errors: [] });
     expect(await allProducts(target)).toEqual(await allProducts(source));
     const categories = await target.call('categories.list', {});
@@ -152,7 +153,7 @@ describe('export then import', () => {
     const before = await allProducts(t);
     const movements = movementCount(t);
     const { csv } = await t.call('products.export', {});
-    const report = await t.call('products.import', { csv });
+    const report = await t.call('products.import', { file: csvFile(csv) });
     expect(report).toMatchObject({ created: 0, updated: 5, errors: [] });
     expect(await allProducts(t)).toEqual(before);
     expect(movementCount(t)).toBe(movements);
@@ -165,7 +166,7 @@ describe('export then import', () => {
     const { csv } = await source.call('products.export', {});
     expect(csv).toContain(';2,50;');
     const target = await till('AR');
-    const report = await target.call('products.import', { csv });
+    const report = await target.call('products.import', { file: csvFile(csv) });
     expect(report).toMatchObject({ created: 5, errors: [] });
     expect(await allProducts(target)).toEqual(await allProducts(source));
   });
@@ -175,7 +176,7 @@ describe('export then import', () => {
     await fillCatalog(source);
     const { csv } = await source.call('products.export', {});
     const target = await till('AR');
-    const refused = await target.fail('products.import', { csv });
+    const refused = await target.fail('products.import', { file: csvFile(csv) });
     expect(refused.code).toBe('VALIDATION');
     const report = refused.details?.report as { errors: { line: number; field: string }[] };
     expect(report.errors.map((e) => [e.line, e.field])).toEqual([
@@ -188,7 +189,9 @@ describe('export then import', () => {
     expect(target.db.sqlite.prepare('SELECT COUNT(*) FROM products').pluck().get()).toBe(0);
     // "2.50" from a "." locale still reads as 2,50 in AR.
     const fixed = csv.replace(/,(BOLSA|EXONERADO|IGV),/g, ',IVA21,');
-    expect(await target.call('products.import', { csv: fixed })).toMatchObject({ created: 5 });
+    expect(await target.call('products.import', { file: csvFile(fixed) })).toMatchObject({
+      created: 5,
+    });
     expect((await target.call('products.get', { code: 'INC500' })).price).toBe(250);
   });
 });
@@ -202,5 +205,43 @@ describe('spreadsheet formulas', () => {
     expect(asText('=1+1')).toBe("'=1+1");
     expect(asText('Leche')).toBe('Leche');
     expect(fromText("'Ojo")).toBe("'Ojo");
+  });
+});
+
+describe('products.template: what an empty catalogue starts from', () => {
+  it('is UTF-8 with a BOM, the import columns and one example row that imports', async () => {
+    const t = await till('PE');
+    const { csv } = await t.call('products.template', {});
+    const bytes = Buffer.from(csv, 'utf8');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, example, end] = csv.slice(1).split('\r\n');
+    expect(header).toBe(
+      'codigo,nombre,categoria,unidad,precio,costo,impuesto,stock,stock_minimo,controla_stock,activo,permite_negativo,codigos_barras',
+    );
+    expect(example).toContain('Azúcar rubia 1 kg');
+    expect(end).toBe('');
+    expect(await t.call('products.import', { file: csvFile(bytes) })).toMatchObject({
+      created: 1,
+      errors: [],
+      encoding: 'utf-8-bom',
+    });
+  });
+
+  it('uses ";" and decimal commas where the locale writes decimals with ","', async () => {
+    const t = await till('AR');
+    const { csv } = await t.call('products.template', {});
+    expect(csv).toMatch(/^\uFEFFcodigo;nombre;/);
+    expect(csv).toContain(';4,50;3,80;');
+    expect(await t.call('products.import', { file: csvFile(csv) })).toMatchObject({ created: 1 });
+  });
+});
+
+describe('products.export: the bytes Excel opens', () => {
+  it('starts with the UTF-8 BOM bytes and keeps accents as UTF-8', async () => {
+    const t = await till('PE');
+    await product(t, { code: 'AZ1', name: 'Azúcar', price: 250 });
+    const bytes = Buffer.from((await t.call('products.export', {})).csv, 'utf8');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.includes(Buffer.from('Az\u00facar', 'utf8'))).toBe(true);
   });
 });

@@ -51,9 +51,42 @@ export function exportProductsCsv(ctx: ServiceContext): { csv: string; rows: num
       p.allowNegative ? 'si' : 'no',
       (codes.get(p.id) ?? []).join('|'),
     ]);
+  return { csv: csvText(settings.locale, rows), rows: rows.length };
+}
+
+/**
+ * What Excel opens with the accents right and the cells apart: UTF-8 with a
+ * BOM, CRLF, the list separator of the locale.
+ */
+function csvText(locale: string, rows: readonly (readonly string[])[]): string {
   const csv = Papa.unparse(
-    { fields: COLUMNS.map((c) => c.header), data: rows },
-    { delimiter: listSeparator(settings.locale), newline: '\r\n' },
+    { fields: COLUMNS.map((c) => c.header), data: rows.map((row) => [...row]) },
+    { delimiter: listSeparator(locale), newline: '\r\n' },
   );
-  return { csv: `\uFEFF${csv}\r\n`, rows: rows.length };
+  return `\uFEFF${csv}\r\n`;
+}
+
+/**
+ * The file an empty catalogue offers to start from: the columns the import
+ * reads and one example row, in the store's decimals and default tax.
+ */
+export function productsTemplateCsv(ctx: ServiceContext): { csv: string } {
+  const { settings, profile } = loadStore(ctx);
+  const { decimal } = separatorsOf(settings.locale);
+  const example = [
+    'AZU01',
+    'Azúcar rubia 1 kg',
+    'Abarrotes',
+    'unidad',
+    `4${decimal}50`,
+    `3${decimal}80`,
+    profile.defaultTaxCategory,
+    '24',
+    '6',
+    'si',
+    'si',
+    'no',
+    '7750885012348',
+  ];
+  return { csv: csvText(settings.locale, [example]) };
 }

@@ -3,14 +3,15 @@ import { DomainError } from '../../../core/errors';
 import type { ImportIssue } from '../../../core/api/model';
 import { MAX_QUANTITY } from '../../../core/api/schemas';
 import { separatorsOf } from '../../../core/money/locale';
-import { parseDecimal } from '../../../core/money/parse';
+import { parseTyped } from '../../../core/money/typed';
 import { checkBarcodeShape } from './products';
 
 /**
- * Product CSV, as a shop edits it in Excel: UTF-8 with a BOM, the list
- * separator Excel expects for the store's locale (";" where "," is the decimal
- * mark), Spanish headers (English ones are accepted too), amounts in the
- * locale's decimals, barcodes separated by "|".
+ * Product CSV, as a shop edits it in Excel: exported as UTF-8 with a BOM and
+ * the list separator Excel expects for the store's locale (";" where "," is
+ * the decimal mark); imported in any encoding Excel writes (csv-encoding.ts)
+ * with ";", "," or tab. Spanish headers (English ones are accepted too),
+ * amounts with either decimal mark, barcodes separated by "|".
  */
 export const COLUMNS = [
   { key: 'code', header: 'codigo', aliases: ['code', 'código', 'sku'] },
@@ -82,6 +83,8 @@ export class RowError extends Error {
     readonly field: ColumnKey | null,
     readonly reason: string,
     message: string,
+    /** A refused number's details from core/money/typed.ts, for the UI's hint. */
+    readonly details?: Readonly<Record<string, string | number>>,
   ) {
     super(message);
   }
@@ -98,9 +101,11 @@ export function parseFlag(value: string, field: ColumnKey): boolean {
 }
 
 /**
- * Numbers in the store's locale; where the locale writes decimals with ",", a
- * lone "." is read as a decimal point too unless it clearly groups thousands
- * ("1.234"), so files saved by other tools still import.
+ * A number cell, read by the same parser as every field a person types
+ * (core/money/typed.ts): "," or "." as the decimal mark whatever the locale
+ * (Excel in Spanish writes "2,50"), thousands grouped in threes, the
+ * currency's symbol or code ignored. What can be read two ways ("1,234" as a
+ * price) is refused with the hint the UI shows for a typed field.
  */
 export function parseNumber(
   value: string,
@@ -108,22 +113,25 @@ export function parseNumber(
   digits: number,
   field: ColumnKey,
   max: number,
-  allowNegative = false,
+  options: { allowNegative?: boolean; ignore?: readonly string[] } = {},
 ): number {
   const text = value.trim();
   let scaled: bigint;
   try {
-    scaled = parseDecimal(text, locale, { maxFractionDigits: digits, allowNegative });
+    scaled = parseTyped(text, locale, {
+      maxFractionDigits: digits,
+      allowNegative: options.allowNegative ?? false,
+      ignore: options.ignore ?? [],
+    });
   } catch (error) {
-    const { decimal } = separatorsOf(locale);
-    if (decimal === ',' && /^-?\d+\.\d+$/.test(text) && !/^-?\d{1,3}(\.\d{3})+$/.test(text)) {
-      return parseNumber(text, 'en-US', digits, field, max, allowNegative);
+    if (!(error instanceof DomainError)) throw error;
+    const details = error.details ?? {};
+    const reason = typeof details.reason === 'string' ? details.reason : 'INVALID_NUMBER';
+    const hint: Record<string, string | number> = {};
+    for (const [key, v] of Object.entries(details)) {
+      if (typeof v === 'string' || typeof v === 'number') hint[key] = v;
     }
-    const reason =
-      error instanceof DomainError && error.details?.reason === 'OUT_OF_RANGE'
-        ? 'OUT_OF_RANGE'
-        : 'INVALID_NUMBER';
-    throw new RowError(field, reason, error instanceof DomainError ? error.message : String(error));
+    throw new RowError(field, reason, error.message, hint);
   }
   if (scaled > BigInt(max) || scaled < -BigInt(max)) {
     throw new RowError(field, 'OUT_OF_RANGE', `"${value}" is too large`);
@@ -201,9 +209,14 @@ const NEWLINES = /\r\n|\r|\n/g;
  * Each row keeps the line of the file it starts on, counting blank lines and
  * line breaks inside quoted cells, so a report points where a text editor does.
  */
-export function readRows(csv: string): { rows: ParsedRow[]; fileErrors: ImportIssue[] } {
+export function readRows(csv: string): {
+  rows: ParsedRow[];
+  fileErrors: ImportIssue[];
+  separator: CsvSeparator | null;
+} {
   const text = csv.replace(/^\uFEFF/, '');
   const delimiter = headerDelimiter(text);
+  const separator = (delimiter as CsvSeparator | undefined) ?? null;
   const parsed = Papa.parse<string[]>(text, {
     skipEmptyLines: false,
     ...(delimiter ? { delimiter } : { delimitersToGuess: [';', ',', '\t'] }),
@@ -220,6 +233,7 @@ export function readRows(csv: string): { rows: ParsedRow[]; fileErrors: ImportIs
     return {
       rows: [],
       fileErrors: [{ line: 1, field: null, reason: 'EMPTY_FILE', message: 'The file is empty' }],
+      separator,
     };
   const header = head.cells;
   const keys = header.map(columnFor);
@@ -260,5 +274,7 @@ export function readRows(csv: string): { rows: ParsedRow[]; fileErrors: ImportIs
     });
     return { line: rowLine, code: fields.code ?? '', fields };
   });
-  return { rows, fileErrors };
+  return { rows, fileErrors, separator };
 }
+
+export type CsvSeparator = ';' | ',' | '\t';

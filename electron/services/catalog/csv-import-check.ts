@@ -1,12 +1,9 @@
 import type { DomainError } from '../../../core/errors';
-import type { ImportIssue } from '../../../core/api/model';
+import type { CsvEncoding, ImportChange, ImportIssue } from '../../../core/api/model';
 import { controlCharacterIn, MAX_AMOUNT } from '../../../core/api/schemas';
 import { currency as currencyOf } from '../../../core/money/currency';
 import { statement, type ServiceContext } from '../context';
-import { moveStock } from '../stock-ledger';
 import { loadStore } from '../store';
-import { ensureCategory } from './categories';
-import { insertProduct, patchProduct } from './products';
 import {
   MAX_STOCK,
   headerOf,
@@ -16,33 +13,51 @@ import {
   parseNumber,
   parseBarcodes,
   readRows,
+  type CsvSeparator,
 } from './csv-format';
 import type { ColumnKey } from './csv-format';
+import { decodeCsv, EncodingError } from './csv-encoding';
+import type { IncomingProduct } from './csv-import-diff';
+import { previewRow, type StockPolicy } from './csv-import-row';
 
 export interface ImportOptions {
-  readonly csv: string;
+  /** The file as it is on disk: csv-encoding.ts finds how it is written. */
+  readonly bytes: Uint8Array;
   readonly skipInvalid: boolean;
   readonly dryRun: boolean;
+  /** Also set existing products' stock to the file's (see csv-import-row.ts). */
+  readonly setStock: boolean;
+  readonly stockReason?: string;
 }
 
 /** A row that passed every check, ready to be written by code (insert or update). */
 export interface PlannedRow {
   readonly line: number;
   readonly code: string;
-  /** Writes the row; the caller holds the transaction. */
-  apply(): 'created' | 'updated';
+  readonly barcodes: string[] | undefined;
+  readonly taxCategory?: string;
+  readonly incoming: IncomingProduct;
 }
 
 export interface ImportPlan {
   /** Data rows in the file. */
   readonly rows: number;
   readonly planned: PlannedRow[];
-  /** Every bad row, by line; file-level problems (columns) make the whole file bad. */
+  /** Every bad row, by line; file-level problems (encoding, columns) make the whole file bad. */
   readonly errors: ImportIssue[];
   readonly fileBad: boolean;
   /** How many planned rows would create a product (the rest update one), as of the check. */
   readonly creates: number;
+  readonly encoding: CsvEncoding | null;
+  readonly separator: CsvSeparator | null;
+  /** What the planned rows would change in existing products, as of the check. */
+  readonly changes: ImportChange[];
+  readonly stock: StockPolicy;
+  readonly defaultTaxCategory: string;
 }
+
+/** The reason a stock adjustment made by an import carries when none was given. */
+export const DEFAULT_STOCK_REASON = 'Importación CSV';
 
 /**
  * Checks a product CSV without writing anything: every row against the
@@ -83,15 +98,41 @@ function* planImport(ctx: ServiceContext, options: ImportOptions): Generator<voi
   const taxCodes = new Set(
     statement(ctx, 'SELECT code FROM tax_categories WHERE active = 1').pluck().all() as string[],
   );
-  const { rows, fileErrors } = readRows(options.csv);
+  const stockPolicy: StockPolicy = {
+    setStock: options.setStock,
+    reason: options.stockReason ?? DEFAULT_STOCK_REASON,
+  };
+  const bad = (errors: ImportIssue[], rest: Partial<ImportPlan> = {}): ImportPlan => ({
+    rows: 0,
+    planned: [],
+    errors,
+    fileBad: true,
+    creates: 0,
+    encoding: null,
+    separator: null,
+    changes: [],
+    stock: stockPolicy,
+    defaultTaxCategory: profile.defaultTaxCategory,
+    ...rest,
+  });
+  let decoded: ReturnType<typeof decodeCsv>;
+  try {
+    decoded = decodeCsv(options.bytes);
+  } catch (error) {
+    if (!(error instanceof EncodingError)) throw error;
+    return bad([{ line: error.line, field: null, reason: error.reason, message: error.message }]);
+  }
+  const { rows, fileErrors, separator } = readRows(decoded.text);
   if (fileErrors.length > 0) {
-    return { rows: rows.length, planned: [], errors: fileErrors, fileBad: true, creates: 0 };
+    return bad(fileErrors, { rows: rows.length, encoding: decoded.encoding, separator });
   }
 
   const errors: ImportIssue[] = [];
   const seenCodes = new Map<string, number>();
   const seenBarcodes = new Map<string, string>();
-  const valid: (PlannedRow & { barcodes: string[] | undefined; taxCategory?: string })[] = [];
+  const valid: PlannedRow[] = [];
+  // Prices may carry the currency, as a formatted Excel cell exports them ("S/ 2.50").
+  const money = { ignore: [currencyOf(settings.currency).symbol, settings.currency] };
 
   let checked = 0;
   for (const row of rows) {
@@ -117,9 +158,9 @@ function* planImport(ctx: ServiceContext, options: ImportOptions): Generator<voi
       const name = (f.name ?? '').trim();
       if (!name || name.length > 120)
         throw new RowError('name', 'INVALID_NAME', 'The name is required, up to 120 characters');
-      const price = parseNumber(f.price ?? '', settings.locale, digits, 'price', MAX_AMOUNT);
+      const price = parseNumber(f.price ?? '', settings.locale, digits, 'price', MAX_AMOUNT, money);
       const cost = f.cost
-        ? parseNumber(f.cost, settings.locale, digits, 'cost', MAX_AMOUNT)
+        ? parseNumber(f.cost, settings.locale, digits, 'cost', MAX_AMOUNT, money)
         : undefined;
       const soldByText = (f.soldBy ?? '').toLowerCase();
       const soldBy =
@@ -141,7 +182,7 @@ function* planImport(ctx: ServiceContext, options: ImportOptions): Generator<voi
         );
       }
       const stock = f.stock
-        ? parseNumber(f.stock, settings.locale, 3, 'stock', MAX_STOCK, true)
+        ? parseNumber(f.stock, settings.locale, 3, 'stock', MAX_STOCK, { allowNegative: true })
         : undefined;
       const minStock = f.minStock
         ? parseNumber(f.minStock, settings.locale, 3, 'minStock', MAX_STOCK)
@@ -171,70 +212,23 @@ function* planImport(ctx: ServiceContext, options: ImportOptions): Generator<voi
       if (categoryName && categoryName.length > 60)
         throw new RowError('category', 'INVALID_CATEGORY', 'A category has up to 60 characters');
 
-      valid.push({
+      const incoming: IncomingProduct = {
         line: row.line,
         code,
+        name,
+        price,
+        cost,
+        soldBy,
+        taxCategory,
+        categoryName,
+        minStock,
+        stock,
+        trackStock,
+        active,
+        allowNegative,
         barcodes,
-        ...(taxCategory === undefined ? {} : { taxCategory }),
-        apply: () => {
-          const categoryId = categoryName ? ensureCategory(ctx, categoryName) : undefined;
-          const existing = statement(ctx, 'SELECT id, stock FROM products WHERE code = ?').get(
-            code,
-          ) as { id: number; stock: number } | undefined;
-          if (existing) {
-            patchProduct(ctx, {
-              id: existing.id,
-              name,
-              price,
-              ...(cost === undefined ? {} : { cost }),
-              ...(soldBy === undefined ? {} : { soldBy }),
-              ...(taxCategory === undefined ? {} : { taxCategory }),
-              ...(categoryId === undefined ? {} : { categoryId }),
-              ...(minStock === undefined ? {} : { minStock }),
-              ...(trackStock === undefined ? {} : { trackStock }),
-              ...(active === undefined ? {} : { active }),
-              ...(allowNegative === undefined ? {} : { allowNegative }),
-              ...(barcodes === undefined ? {} : { barcodes }),
-            });
-            if (stock !== undefined && stock !== existing.stock) {
-              moveStock(ctx, {
-                productId: existing.id,
-                quantity: stock - existing.stock,
-                kind: 'IMPORT',
-                reason: 'Importación CSV',
-              });
-            }
-            return 'updated';
-          }
-          const product = insertProduct(
-            ctx,
-            {
-              code,
-              name,
-              price,
-              cost: cost ?? 0,
-              soldBy: soldBy ?? 'unit',
-              taxCategory: taxCategory ?? profile.defaultTaxCategory,
-              categoryId: categoryId ?? null,
-              minStock: minStock ?? 0,
-              trackStock: trackStock ?? true,
-              allowNegative: allowNegative ?? false,
-              active: active ?? true,
-              barcodes: barcodes ?? [],
-            },
-            profile.defaultTaxCategory,
-          );
-          if (stock !== undefined && stock !== 0) {
-            moveStock(ctx, {
-              productId: product.id,
-              quantity: stock,
-              kind: 'IMPORT',
-              reason: 'Importación CSV',
-            });
-          }
-          return 'created';
-        },
-      });
+      };
+      valid.push({ line: row.line, code, barcodes, taxCategory, incoming });
     } catch (error) {
       if (error instanceof RowError) {
         errors.push({
@@ -242,6 +236,7 @@ function* planImport(ctx: ServiceContext, options: ImportOptions): Generator<voi
           field: error.field ? headerOf(error.field) : null,
           reason: error.reason,
           message: error.message,
+          ...(error.details ? { details: error.details } : {}),
         });
       } else {
         throw error;
@@ -251,6 +246,13 @@ function* planImport(ctx: ServiceContext, options: ImportOptions): Generator<voi
 
   const planned = checkAgainstDatabase(ctx, valid, profile.defaultTaxCategory, errors);
   errors.sort((a, b) => a.line - b.line);
+  const changes: ImportChange[] = [];
+  let previewed = 0;
+  for (const row of planned) {
+    if (++previewed % ROWS_PER_PAUSE === 0) yield;
+    const change = previewRow(ctx, row.incoming, stockPolicy);
+    if (change) changes.push(change);
+  }
   const existing = existingCodes(
     ctx,
     planned.map((row) => row.code),
@@ -261,6 +263,11 @@ function* planImport(ctx: ServiceContext, options: ImportOptions): Generator<voi
     errors,
     fileBad: false,
     creates: planned.filter((row) => !existing.has(row.code)).length,
+    encoding: decoded.encoding,
+    separator,
+    changes,
+    stock: stockPolicy,
+    defaultTaxCategory: profile.defaultTaxCategory,
   };
 }
 
@@ -288,9 +295,12 @@ function existingCodes(ctx: ServiceContext, codes: readonly string[]): Set<strin
  * earlier row of the file takes it off that product), a new product whose
  * default tax category is inactive. The rows that pass are returned.
  */
-function checkAgainstDatabase<
-  R extends PlannedRow & { barcodes: string[] | undefined; taxCategory?: string },
->(ctx: ServiceContext, valid: R[], defaultTaxCategory: string, errors: ImportIssue[]): R[] {
+function checkAgainstDatabase(
+  ctx: ServiceContext,
+  valid: PlannedRow[],
+  defaultTaxCategory: string,
+  errors: ImportIssue[],
+): PlannedRow[] {
   const inFile = [...new Set(valid.flatMap((row) => row.barcodes ?? []))];
   const owner = new Map(
     inBatches(inFile, (batch) =>
@@ -322,7 +332,7 @@ function checkAgainstDatabase<
         ctx,
         valid.map((row) => row.code),
       );
-  const passed: R[] = [];
+  const passed: PlannedRow[] = [];
   for (const row of valid) {
     if (!defaultActive && row.taxCategory === undefined && !existing.has(row.code)) {
       errors.push({

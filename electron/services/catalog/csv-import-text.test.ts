@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../core/api/model';
 import { countRows } from '../../testing/fixtures';
 import { setUpTill, type Till } from '../../testing/till';
+import { csvFile } from '../../testing/csv-file';
 
 let till: Till;
 
@@ -28,7 +29,7 @@ describe('products.import with control characters', () => {
       products: countRows(till, 'products'),
       categories: countRows(till, 'categories'),
     };
-    const error = await till.fail('products.import', { csv });
+    const error = await till.fail('products.import', { file: csvFile(csv) });
     expect(error).toMatchObject({ code: 'VALIDATION', details: { reason: 'IMPORT_HAS_ERRORS' } });
     const report = error.details?.report as ImportReport;
     expect(report.errors.map((e) => [e.line, e.field, e.reason])).toEqual([
@@ -46,7 +47,7 @@ describe('products.import with control characters', () => {
     }).toEqual(before);
 
     // With skipInvalid only the clean row goes in.
-    const skipped = await till.call('products.import', { csv, skipInvalid: true });
+    const skipped = await till.call('products.import', { file: csvFile(csv), skipInvalid: true });
     expect(skipped).toMatchObject({ created: 1, skipped: 6 });
     const names = till.db.sqlite.prepare('SELECT name FROM products').pluck().all();
     expect(names).toEqual(['Arroz']);

@@ -4,6 +4,9 @@ import { product } from '../../testing/fixtures';
 import type { ServiceContext } from '../context';
 import { importProductsCsvInChunks, IMPORT_CHUNK_ROWS } from './csv-import';
 import { setUpTill, type Till } from '../../testing/till';
+import { csvFile } from '../../testing/csv-file';
+
+const bytes = (csv: string) => ({ bytes: Buffer.from(csv, 'utf8') });
 
 let till: Till;
 
@@ -31,11 +34,11 @@ function snapshot() {
 }
 
 async function importCsv(csv: string, options: { skipInvalid?: boolean; dryRun?: boolean } = {}) {
-  return till.call('products.import', { csv, ...options });
+  return till.call('products.import', { file: csvFile(csv), ...options });
 }
 
 async function refused(csv: string): Promise<ImportReport> {
-  const error = await till.fail('products.import', { csv });
+  const error = await till.fail('products.import', { file: csvFile(csv) });
   expect(error.code).toBe('VALIDATION');
   expect(error.details?.reason).toBe('IMPORT_HAS_ERRORS');
   return error.details?.report as ImportReport;
@@ -59,6 +62,10 @@ describe('products.import: reading the file', () => {
       updated: 0,
       skipped: 0,
       errors: [],
+      encoding: 'utf-8-bom',
+      separator: ';',
+      changes: [],
+      setStock: false,
     });
     const rice = await till.call('products.get', { code: 'ARZ01' });
     expect(rice).toMatchObject({
@@ -163,10 +170,10 @@ describe('products.import: bad rows', () => {
     expect(issues(report)).toEqual([
       [3, 'codigo', 'INVALID_CODE'],
       [4, 'nombre', 'INVALID_NAME'],
-      [5, 'precio', 'INVALID_NUMBER'],
+      [5, 'precio', 'INVALID_CHARACTER'],
       [6, 'impuesto', 'UNKNOWN_TAX_CATEGORY'],
       [7, 'unidad', 'INVALID_UNIT'],
-      [8, 'stock', 'INVALID_NUMBER'],
+      [8, 'stock', 'INVALID_CHARACTER'],
       [9, 'codigo', 'DUPLICATE_IN_FILE'],
       [10, 'codigos_barras', 'BAD_CHECK_DIGIT'],
       [11, 'activo', 'INVALID_FLAG'],
@@ -208,7 +215,7 @@ describe('products.import: bad rows', () => {
     // A line break in a name is refused like in the API; the lines after it still count.
     expect(issues(report)).toEqual([
       [4, 'nombre', 'CONTROL_CHARACTERS'],
-      [7, 'precio', 'INVALID_NUMBER'],
+      [7, 'precio', 'INVALID_CHARACTER'],
     ]);
     expect(report.rows).toBe(3);
   });
@@ -244,16 +251,28 @@ describe('products.import: bad rows', () => {
 });
 
 describe('products.import: stock and updates', () => {
-  it('creates IMPORT movements and keeps products.stock equal to the ledger', async () => {
+  it('gives new products their stock (IMPORT) and leaves existing stock alone', async () => {
     const existing = await product(till, { code: 'E1', name: 'Existente', price: 100, stock: 10 });
     const csv =
       'codigo,nombre,precio,stock\n' +
-      'E1,Existente renombrado,1.50,4\n' + // down 6
+      'E1,Existente renombrado,1.50,4\n' + // the file says 4, the shelf has 10
       'N1,Nuevo,2.00,7.5\n' +
       'N2,Sin stock,2.00,\n' +
       'N3,Negativo,2.00,-2\n';
     const report = await importCsv(csv);
-    expect(report).toMatchObject({ created: 3, updated: 1, errors: [] });
+    expect(report).toMatchObject({ created: 3, updated: 1, errors: [], setStock: false });
+    expect(report.changes).toEqual([
+      {
+        line: 2,
+        code: 'E1',
+        name: 'Existente',
+        fields: [
+          { field: 'name', from: 'Existente', to: 'Existente renombrado' },
+          { field: 'price', from: 100, to: 150 },
+        ],
+        stock: { from: 10, to: 4, applied: false },
+      },
+    ]);
     const moves = till.db.sqlite
       .prepare(
         'SELECT p.code, m.kind, m.quantity, m.balance_after AS balance FROM stock_movements m JOIN products p ON p.id = m.product_id ORDER BY m.id',
@@ -261,7 +280,6 @@ describe('products.import: stock and updates', () => {
       .all();
     expect(moves).toEqual([
       { code: 'E1', kind: 'INITIAL', quantity: 10000, balance: 10000 },
-      { code: 'E1', kind: 'IMPORT', quantity: -6000, balance: 4000 },
       { code: 'N1', kind: 'IMPORT', quantity: 7500, balance: 7500 },
       { code: 'N3', kind: 'IMPORT', quantity: -2000, balance: -2000 },
     ]);
@@ -274,7 +292,7 @@ describe('products.import: stock and updates', () => {
     expect(await till.call('products.get', { id: existing.id })).toMatchObject({
       name: 'Existente renombrado',
       price: 150,
-      stock: 4,
+      stock: 10,
     });
   });
 
@@ -349,7 +367,7 @@ describe('products.import in chunks', () => {
     const seen: [number, number][] = [];
     const report = await importProductsCsvInChunks(
       context((done, total) => seen.push([done, total])),
-      { csv: catalog(rows), skipInvalid: false, dryRun: false },
+      { ...bytes(catalog(rows)), skipInvalid: false, dryRun: false, setStock: false },
     );
     expect(report).toMatchObject({ rows, created: rows, updated: 0, errors: [] });
     expect(seen[0]).toEqual([0, rows]);
@@ -376,7 +394,12 @@ describe('products.import in chunks', () => {
       );
     };
     await expect(
-      importProductsCsvInChunks(context(race), { csv, skipInvalid: false, dryRun: false }),
+      importProductsCsvInChunks(context(race), {
+        ...bytes(csv),
+        skipInvalid: false,
+        dryRun: false,
+        setStock: false,
+      }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
       details: { reason: 'IMPORT_INTERRUPTED' },
@@ -391,9 +414,10 @@ describe('products.import in chunks', () => {
       barcodes: [],
     });
     const again = await importProductsCsvInChunks(context(), {
-      csv,
+      ...bytes(csv),
       skipInvalid: false,
       dryRun: false,
+      setStock: false,
     });
     expect(again).toMatchObject({ created: rows - written, updated: written, errors: [] });
     expect(count('products', "code LIKE 'C%'")).toBe(rows);

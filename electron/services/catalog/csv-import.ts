@@ -1,5 +1,5 @@
 import { DomainError } from '../../../core/errors';
-import type { ImportIssue, ImportReport } from '../../../core/api/model';
+import type { ImportChange, ImportIssue, ImportReport } from '../../../core/api/model';
 import { busyError, pause, retryWhileBusy } from '../busy';
 import { inTransaction, type ServiceContext } from '../context';
 import {
@@ -10,6 +10,7 @@ import {
   type ImportPlan,
   type PlannedRow,
 } from './csv-import-check';
+import { writeRow } from './csv-import-row';
 
 export type { ImportOptions } from './csv-import-check';
 
@@ -40,6 +41,7 @@ function report(
   options: ImportOptions,
   created: number,
   updated: number,
+  changes: readonly ImportChange[] = plan.changes,
 ): ImportReport {
   return {
     dryRun: options.dryRun,
@@ -48,6 +50,10 @@ function report(
     updated,
     skipped: plan.rows - created - updated,
     errors: [...plan.errors].sort((a, b) => a.line - b.line),
+    encoding: plan.encoding,
+    separator: plan.separator,
+    changes,
+    setStock: plan.stock.setStock,
   };
 }
 
@@ -88,15 +94,17 @@ function settle(plan: ImportPlan, options: ImportOptions): ImportReport | undefi
  */
 function applyRows(
   ctx: ServiceContext,
-  rows: readonly PlannedRow[],
+  plan: ImportPlan,
   skipInvalid: boolean,
   errors: ImportIssue[],
+  changes: ImportChange[],
   chunk: { readonly from: number; readonly rows: number; readonly ms: number } = {
     from: 0,
     rows: Infinity,
     ms: Infinity,
   },
 ): { created: number; updated: number; next: number } {
+  const rows = plan.planned;
   const deadline = performance.now() + chunk.ms;
   const end = Math.min(rows.length, chunk.from + chunk.rows);
   let created = 0;
@@ -105,8 +113,12 @@ function applyRows(
   while (next < end && (next === chunk.from || performance.now() < deadline)) {
     const row = rows[next++]!;
     try {
-      if (ctx.db.sqlite.transaction(row.apply)() === 'created') created++;
+      const done = ctx.db.sqlite.transaction(() =>
+        writeRow(ctx, row.incoming, plan.stock, plan.defaultTaxCategory),
+      )();
+      if (done.outcome === 'created') created++;
       else updated++;
+      if (done.change) changes.push(done.change);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (!skipInvalid) throw new ChangedMeanwhile(row, error);
@@ -131,6 +143,7 @@ function interrupted(
   at: ChangedMeanwhile,
   created: number,
   updated: number,
+  changes: readonly ImportChange[] = [],
 ): DomainError {
   const issue = rowIssue(at.row.line, at.cause);
   return new DomainError(
@@ -138,7 +151,10 @@ function interrupted(
     `Line ${at.row.line} changed in the database while importing (${at.cause.message}); ${created + updated} rows before it were imported. Fix it and import the file again: rows already imported are updated, not duplicated`,
     {
       reason: 'IMPORT_INTERRUPTED',
-      report: { ...report(plan, options, created, updated), errors: [...plan.errors, issue] },
+      report: {
+        ...report(plan, options, created, updated, changes),
+        errors: [...plan.errors, issue],
+      },
     },
   );
 }
@@ -155,9 +171,10 @@ export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): 
     const settled = settle(plan, options);
     if (settled) return settled;
     const errors = [...plan.errors];
+    const changes: ImportChange[] = [];
     try {
-      const { created, updated } = applyRows(ctx, plan.planned, options.skipInvalid, errors);
-      return report({ ...plan, errors }, options, created, updated);
+      const { created, updated } = applyRows(ctx, plan, options.skipInvalid, errors, changes);
+      return report({ ...plan, errors }, options, created, updated, changes);
     } catch (error) {
       if (error instanceof ChangedMeanwhile) throw interrupted(plan, options, error, 0, 0);
       throw error;
@@ -176,8 +193,8 @@ export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): 
  * committed, whole (each chunk is one transaction). Rows are upserted by
  * code and the stock column is the count to reach, not an amount to add, so
  * running the same import again writes the rest and leaves the catalog as one
- * clean import would (the rows written twice are counted as updated, with a
- * second audit row and no new stock movement).
+ * clean import would (the rows written twice are counted as updated, with no
+ * new audit row or stock movement: nothing in them changes).
  */
 export async function importProductsCsvInChunks(
   ctx: ServiceContext,
@@ -187,6 +204,7 @@ export async function importProductsCsvInChunks(
   const settled = settle(plan, options);
   if (settled) return settled;
   const errors = [...plan.errors];
+  const changes: ImportChange[] = [];
   const total = plan.planned.length;
   let created = 0;
   let updated = 0;
@@ -199,7 +217,7 @@ export async function importProductsCsvInChunks(
       const done = await retryWhileBusy(
         () =>
           inTransaction(ctx, () =>
-            applyRows(ctx, plan.planned, options.skipInvalid, errors, chunk),
+            applyRows(ctx, plan, options.skipInvalid, errors, changes, chunk),
           ),
         CHUNK_BUSY_WAIT_MS,
       );
@@ -208,16 +226,16 @@ export async function importProductsCsvInChunks(
       next = done.next;
     } catch (error) {
       if (error instanceof ChangedMeanwhile)
-        throw interrupted(plan, options, error, created, updated);
+        throw interrupted(plan, options, error, created, updated, changes);
       if (error instanceof DomainError && error.code === 'BUSY') {
         throw busyError({
           reason: 'IMPORT_INTERRUPTED',
-          report: report({ ...plan, errors }, options, created, updated),
+          report: report({ ...plan, errors }, options, created, updated, changes),
         });
       }
       throw error;
     }
     ctx.progress?.(next, total);
   }
-  return report({ ...plan, errors }, options, created, updated);
+  return report({ ...plan, errors }, options, created, updated, changes);
 }

@@ -3,5 +3,5 @@
  * export (csv-export.ts) and the import (csv-import.ts).
  */
 export { asText, fromText } from './csv-format';
-export { exportProductsCsv } from './csv-export';
+export { exportProductsCsv, productsTemplateCsv } from './csv-export';
 export { importProductsCsv, importProductsCsvInChunks, type ImportOptions } from './csv-import';

@@ -1,6 +1,6 @@
 import type { AreaHandlers } from '../../handler';
 import { loadStore } from '../store';
-import { exportProductsCsv, importProductsCsvInChunks } from './csv';
+import { exportProductsCsv, importProductsCsvInChunks, productsTemplateCsv } from './csv';
 import { createProduct, getProduct, listProducts, updateProduct } from './products';
 import { scanToResult } from './scan';
 import { searchProducts } from './search';
@@ -17,7 +17,9 @@ export const productsHandlers: AreaHandlers<'products'> = {
   'products.list': { access: 'user', run: (input, ctx) => listProducts(ctx, input) },
   'products.import': {
     access: 'supervisor',
-    run: (input, ctx) => importProductsCsvInChunks(ctx, input),
+    run: ({ file, ...options }, ctx) =>
+      importProductsCsvInChunks(ctx, { ...options, bytes: Buffer.from(file, 'base64') }),
   },
   'products.export': { access: 'supervisor', run: (_input, ctx) => exportProductsCsv(ctx) },
+  'products.template': { access: 'supervisor', run: (_input, ctx) => productsTemplateCsv(ctx) },
 };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { product } from '../../testing/fixtures';
 import { setUpTill, type Till } from '../../testing/till';
+import { csvFile } from '../../testing/csv-file';
 
 let till: Till;
 
@@ -309,9 +310,9 @@ describe('who may change the catalog', () => {
     expect(create).toMatchObject({ code: 'FORBIDDEN', details: { required: 'supervisor' } });
     const update = await till.fail('products.update', { id: created.id, price: 1 });
     expect(update.code).toBe('FORBIDDEN');
-    expect((await till.fail('products.import', { csv: 'codigo,nombre,precio' })).code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      (await till.fail('products.import', { file: csvFile('codigo,nombre,precio') })).code,
+    ).toBe('FORBIDDEN');
     expect((await till.fail('products.export', {})).code).toBe('FORBIDDEN');
 
     expect(count('products')).toBe(1);

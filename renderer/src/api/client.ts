@@ -5,6 +5,7 @@
  */
 import { createClient, type ApiClient, type Transport } from '../../../core/api/client';
 import { failure, type Result } from '../../../core/api/result';
+import { reportRefusal } from './logged-out';
 
 declare global {
   interface Window {
@@ -78,6 +79,8 @@ export function transportName(): 'ipc' | 'http' {
   return typeof window !== 'undefined' && window.tendero ? 'ipc' : 'http';
 }
 
-export const api: ApiClient = createClient((channel, input) =>
-  transportName() === 'ipc' ? ipc(channel, input) : http(channel, input),
-);
+export const api: ApiClient = createClient(async (channel, input) => {
+  const result = await (transportName() === 'ipc' ? ipc(channel, input) : http(channel, input));
+  if (!result.ok) reportRefusal(channel, result.error);
+  return result;
+});

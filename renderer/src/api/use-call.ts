@@ -4,6 +4,7 @@ import type { ErrorInfo } from '../../../core/errors';
 import { useToasts } from '../state/toasts';
 import { errorMessage } from '../i18n/errors';
 import { api } from './client';
+import { isLoggedOut } from './logged-out';
 
 export class CallError extends Error {
   constructor(readonly info: ErrorInfo) {
@@ -28,6 +29,7 @@ export async function callOrToast<K extends ChannelName>(
 ): Promise<ChannelOutput<K> | undefined> {
   const result = await api.call(channel, input);
   if (result.ok) return result.value;
-  useToasts.getState().push('error', errorMessage(result.error));
+  // Logged out under a screen: the login it leads to says why, once.
+  if (!isLoggedOut(result.error)) useToasts.getState().push('error', errorMessage(result.error));
   return undefined;
 }

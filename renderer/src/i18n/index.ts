@@ -23,7 +23,8 @@ interface I18nState {
   readonly currency: string;
   readonly timeZone: string;
   setLanguage(language: Language): void;
-  setStore(options: { locale: string; currency: string; timeZone: string }): void;
+  /** What is known of the store: all of it from settings, zone and locale before login. */
+  setStore(options: { locale: string; currency?: string; timeZone: string }): void;
 }
 
 const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem('tendero.language');
@@ -39,7 +40,7 @@ export const useI18n = create<I18nState>((set) => ({
     set({ language });
   },
   setStore({ locale, currency, timeZone }) {
-    set({ storeLocale: locale, currency, timeZone });
+    set({ storeLocale: locale, timeZone, ...(currency ? { currency } : {}) });
   },
 }));
 
@@ -152,9 +153,14 @@ export function day(date: string): string {
   );
 }
 
-/** The hook components use: re-renders on a language change (for t and tn alike). */
+/**
+ * The hook components use: re-renders when the language, the store's locale or
+ * its time zone change (for t, tn and the formatters alike), so a zone saved in
+ * Settings shows at once on every screen.
+ */
 export function useT(): typeof t {
   useI18n((s) => s.language);
   useI18n((s) => s.storeLocale);
+  useI18n((s) => s.timeZone);
   return t;
 }

@@ -4,6 +4,7 @@ import type { Actor, LockAlert, Settings, TaxCategoryInfo } from '../../../core/
 import { profileOf, type CountryProfile } from '../../../core/profiles';
 import type { TaxRules } from '../../../core/tax/types';
 import { api } from '../api/client';
+import { onLoggedOut } from '../api/logged-out';
 import { useI18n } from '../i18n';
 import type { ErrorInfo } from '../../../core/errors';
 
@@ -21,6 +22,13 @@ interface SessionState {
   readonly taxCategories: readonly TaxCategoryInfo[];
   /** Set when the screen was locked: the login screen offers this user first. */
   readonly lockedBy: string | null;
+  /**
+   * Set when the session expired under a logged-in user (the web host forgets
+   * an idle session): the login says so and offers that user first. The
+   * cart is kept as it is (it lives in localStorage, not in the session), for
+   * whoever logs in next at this till.
+   */
+  readonly expiredFor: string | null;
   readonly refusal: ErrorInfo | null;
   /** Lockouts by wrong PINs an admin has not seen yet, fetched when an admin logs in. */
   readonly lockAlerts: readonly LockAlert[];
@@ -41,6 +49,7 @@ export const useSession = create<SessionState>((set, get) => ({
   settings: null,
   taxCategories: [],
   lockedBy: null,
+  expiredFor: null,
   refusal: null,
   lockAlerts: [],
 
@@ -57,6 +66,9 @@ export const useSession = create<SessionState>((set, get) => ({
     if (!localStorage.getItem('tendero.language'))
       useI18n.getState().setLanguage(status.value.language);
     if (!status.value.initialized) return set({ phase: 'setup' });
+    // Before anyone logs in (settings need a user), so the login screen's times are the store's.
+    const { timeZone, locale } = status.value;
+    if (timeZone && locale) useI18n.getState().setStore({ timeZone, locale });
     const current = await api.call('auth.current', {});
     if (current.ok && current.value) {
       set({ actor: current.value });
@@ -69,7 +81,7 @@ export const useSession = create<SessionState>((set, get) => ({
   async login(name, pin) {
     const result = await api.call('auth.login', { name, pin });
     if (!result.ok) return result.error;
-    set({ actor: result.value, lockedBy: null, lockAlerts: [] });
+    set({ actor: result.value, lockedBy: null, expiredFor: null, lockAlerts: [] });
     await get().refresh();
     if (result.value.role === 'admin') {
       const alerts = await api.call('users.lockAlerts', {});
@@ -88,12 +100,12 @@ export const useSession = create<SessionState>((set, get) => ({
   async lock() {
     const name = get().actor?.name ?? null;
     await api.call('auth.logout', {});
-    set({ actor: null, phase: 'login', lockedBy: name });
+    set({ actor: null, phase: 'login', lockedBy: name, expiredFor: null });
   },
 
   async logout() {
     await api.call('auth.logout', {});
-    set({ actor: null, phase: 'login', lockedBy: null });
+    set({ actor: null, phase: 'login', lockedBy: null, expiredFor: null });
   },
 
   async refresh() {
@@ -114,6 +126,15 @@ export const useSession = create<SessionState>((set, get) => ({
     });
   },
 }));
+
+// Any call refused for want of a login while someone was working: back to the login.
+// The login calls themselves answer for their own refusals (a wrong PIN has a reason).
+onLoggedOut((channel) => {
+  if (channel.startsWith('auth.')) return;
+  const { phase, actor } = useSession.getState();
+  if (phase !== 'ready' || !actor) return;
+  useSession.setState({ actor: null, phase: 'login', lockedBy: null, expiredFor: actor.name });
+});
 
 /** The store's country profile, once settings are loaded. */
 export function useProfile(): CountryProfile | null {

@@ -26,6 +26,12 @@ export const common: typeof es = {
   time: 'Time',
   from: 'From',
   to: 'To',
+  dayField: {
+    dmy: 'dd/mm/yyyy',
+    mdy: 'mm/dd/yyyy',
+    bad: 'Not a valid date; write it like {example}',
+    keys: '↑/↓ change the day',
+  },
   status: 'Status',
   actions: 'Actions',
   name: 'Name',

@@ -13,6 +13,8 @@ export const login: typeof es = {
   newPin: 'New PIN ({minLength} digits)',
   newPin2: 'Repeat the new PIN',
   pinMismatch: 'The PINs do not match.',
+  expired: 'Your session expired; please log in again.',
+  cartKept: 'The sale in progress was kept.',
   changeAndEnter: 'Change PIN and log in',
   alerts: {
     title: 'Users locked out by wrong PINs',

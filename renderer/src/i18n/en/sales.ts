@@ -13,9 +13,6 @@ export const sales: typeof es = {
     text: 'Search',
     textPlaceholder: 'Number or customer',
     today: 'Today',
-    dmy: 'dd/mm/yyyy',
-    mdy: 'mm/dd/yyyy',
-    badDay: 'Not a valid date; write it like {example}',
     clear: 'Clear',
   },
   list: {

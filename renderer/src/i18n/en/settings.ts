@@ -195,10 +195,16 @@ export const settings: typeof es = {
     title: 'Backups',
     daily: 'Tendero copies the database the first time it opens each day.',
     closing: 'It also makes a copy each time a cash shift is closed.',
-    kept: 'The last 30 automatic copies are kept, in the "backups" folder next to the data:',
-    windows: 'Windows',
-    mac: 'macOS',
-    linux: 'Linux',
+    kept: 'The last 30 automatic copies of this database are kept, under its name, in the "backups" folder next to it:',
+    folder: 'Backups folder',
+    database: 'Database',
+    latest: 'Latest copy',
+    latestAt: '{when} · {file}',
+    none: 'No automatic copies yet; the first is made when Tendero opens today or when a shift closes.',
+    count: {
+      one: '{count} automatic copy in the folder',
+      other: '{count} automatic copies in the folder',
+    },
     desktop:
       'To save a copy to a USB stick or another folder, use the File › Back up now… menu. To go back to a copy: File › Restore a backup…',
     browser:

@@ -24,6 +24,12 @@ export const common = {
   time: 'Hora',
   from: 'Desde',
   to: 'Hasta',
+  dayField: {
+    dmy: 'dd/mm/aaaa',
+    mdy: 'mm/dd/aaaa',
+    bad: 'Fecha no válida; escríbala así: {example}',
+    keys: '↑/↓ cambian el día',
+  },
   status: 'Estado',
   actions: 'Acciones',
   name: 'Nombre',

@@ -11,6 +11,8 @@ export const login = {
   newPin: 'Nueva clave ({minLength} dígitos)',
   newPin2: 'Repita la nueva clave',
   pinMismatch: 'Las claves no coinciden.',
+  expired: 'Su sesión expiró; vuelva a ingresar.',
+  cartKept: 'La venta en curso se conservó.',
   changeAndEnter: 'Cambiar clave e ingresar',
   alerts: {
     title: 'Usuarios bloqueados por claves incorrectas',

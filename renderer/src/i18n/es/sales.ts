@@ -12,9 +12,6 @@ export const sales = {
     text: 'Buscar',
     textPlaceholder: 'Número o cliente',
     today: 'Hoy',
-    dmy: 'dd/mm/aaaa',
-    mdy: 'mm/dd/aaaa',
-    badDay: 'Fecha no válida; escríbala así: {example}',
     clear: 'Limpiar',
   },
   list: {

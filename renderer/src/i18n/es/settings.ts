@@ -196,10 +196,16 @@ export const settings = {
     title: 'Copias de seguridad',
     daily: 'Tendero copia la base de datos al abrirse por primera vez cada día.',
     closing: 'También hace una copia cada vez que se cierra un turno de caja.',
-    kept: 'Se guardan las últimas 30 copias automáticas, en la carpeta «backups» junto a los datos:',
-    windows: 'Windows',
-    mac: 'macOS',
-    linux: 'Linux',
+    kept: 'Se guardan las últimas 30 copias automáticas de esta base de datos, con su nombre, en la carpeta «backups» junto a ella:',
+    folder: 'Carpeta de las copias',
+    database: 'Base de datos',
+    latest: 'Última copia',
+    latestAt: '{when} · {file}',
+    none: 'Todavía no hay copias automáticas; la primera se hace al abrir Tendero hoy o al cerrar un turno.',
+    count: {
+      one: '{count} copia automática en la carpeta',
+      other: '{count} copias automáticas en la carpeta',
+    },
     desktop:
       'Para guardar una copia en un USB o en otra carpeta, use el menú Archivo › Copia de seguridad ahora… Para volver a una copia: Archivo › Restaurar copia de seguridad…',
     browser:

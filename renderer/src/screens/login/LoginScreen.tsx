@@ -8,6 +8,7 @@ import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../state/session';
+import { useCart } from '../../till/cart-store';
 import './login.css';
 
 interface Name {
@@ -21,9 +22,11 @@ export function LoginScreen() {
   const t = useT();
   const login = useSession((s) => s.login);
   const lockedBy = useSession((s) => s.lockedBy);
+  const expiredFor = useSession((s) => s.expiredFor);
+  const cartKept = useCart((s) => s.lines.length > 0);
   const business = useSession((s) => s.status?.businessName);
   const [names, setNames] = useState<Name[]>([]);
-  const [user, setUser] = useState<string | null>(lockedBy);
+  const [user, setUser] = useState<string | null>(lockedBy ?? expiredFor);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -92,6 +95,12 @@ export function LoginScreen() {
           </div>
           <LanguageSelect className="input language-select" />
         </div>
+        {expiredFor && (
+          <p className="notice" role="status">
+            {t('login.expired')}
+            {cartKept && ` ${t('login.cartKept')}`}
+          </p>
+        )}
         <div className="login-body">
           <div className="login-users" role="radiogroup" aria-label={t('login.pickUser')}>
             {names.map((n) => (

@@ -12,6 +12,8 @@ vi.mock(import('../../api/use-call'), async (original) => ({
 }));
 
 const CSV = 'codigo,nombre,precio\nA1,Uno,1.00\nA2,Dos,abc\nA3,Tres,3.00\n';
+/** The file's bytes as the dialog sends them: base64, never decoded in the page. */
+const FILE = Buffer.from(CSV, 'utf8').toString('base64');
 const preview: ImportReport = {
   dryRun: true,
   rows: 3,
@@ -19,6 +21,10 @@ const preview: ImportReport = {
   updated: 0,
   skipped: 1,
   errors: [{ line: 3, field: 'precio', reason: 'INVALID_NUMBER', message: '"abc" is not valid' }],
+  encoding: 'utf-8',
+  separator: ',',
+  changes: [],
+  setStock: false,
 };
 
 beforeEach(() => useI18n.setState({ language: 'es' }));
@@ -38,9 +44,12 @@ describe('ImportDialog', () => {
     await userEvent.upload(input, new File([CSV], 'lista.csv', { type: 'text/csv' }));
 
     await screen.findByText('No es un número válido.');
-    expect(vi.mocked(call)).toHaveBeenCalledWith('products.import', { csv: CSV, dryRun: true });
+    expect(vi.mocked(call)).toHaveBeenCalledWith('products.import', { file: FILE, dryRun: true });
     const cells = screen.getAllByRole('cell').map((c) => c.textContent);
     expect(cells).toEqual(['3', 'precio', 'No es un número válido.']);
+    expect(screen.getByTestId('import-format').textContent).toBe(
+      'Archivo leído como UTF-8, columnas separadas por comas (,).',
+    );
 
     const importButton = screen.getByRole('button', { name: 'Importar (2)' });
     expect((importButton as HTMLButtonElement).disabled).toBe(true);
@@ -52,7 +61,7 @@ describe('ImportDialog', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Importar filas correctas (2)' }));
     await waitFor(() => expect(onImported).toHaveBeenCalled());
     expect(vi.mocked(call)).toHaveBeenLastCalledWith('products.import', {
-      csv: CSV,
+      file: FILE,
       skipInvalid: true,
       dryRun: false,
     });
@@ -98,7 +107,62 @@ describe('ImportDialog', () => {
       }),
     ).toBeTruthy();
     // Previewed again: the counts are what skipping would import now.
-    expect(vi.mocked(call)).toHaveBeenLastCalledWith('products.import', { csv: CSV, dryRun: true });
+    expect(vi.mocked(call)).toHaveBeenLastCalledWith('products.import', {
+      file: FILE,
+      dryRun: true,
+    });
     expect(screen.getByRole('button', { name: 'Importar (2)' })).toBeTruthy();
+  });
+
+  it('shows each change old → new and sets stock only when ticked, with a reason', async () => {
+    const reimport: ImportReport = {
+      ...preview,
+      rows: 1,
+      created: 0,
+      updated: 1,
+      skipped: 0,
+      errors: [],
+      encoding: 'windows-1252',
+      separator: ';',
+      changes: [
+        {
+          line: 2,
+          code: 'AZ1',
+          name: 'Azúcar rubia',
+          fields: [{ field: 'price', from: 280, to: 250 }],
+          stock: { from: 48, to: 96, applied: false },
+        },
+      ],
+    };
+    vi.mocked(call)
+      .mockResolvedValueOnce(reimport as never)
+      .mockResolvedValueOnce({ ...reimport, dryRun: false, setStock: true } as never);
+    const { container } = render(<ImportDialog onImported={vi.fn()} onClose={vi.fn()} />);
+    const input = container.querySelector<HTMLInputElement>('input[type=file]')!;
+    await userEvent.upload(input, new File([CSV], 'viejo.csv', { type: 'text/csv' }));
+    const changes = await screen.findByTestId('import-changes');
+    expect(changes.textContent).toContain('Precio 2.80 → 2.50');
+    expect(changes.textContent).toContain('Stock 48 → 96 (no se cambia)');
+    expect(screen.getByTestId('import-format').textContent).toContain('Windows-1252');
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'También fijar el stock' }));
+    expect(changes.textContent).toContain('Stock 48 → 96 (se ajustará)');
+    const reason = screen.getByLabelText('Motivo del ajuste de stock');
+    expect((reason as HTMLInputElement).value).toBe('Stock del archivo viejo.csv');
+    await userEvent.clear(reason);
+    expect(
+      (screen.getByRole('button', { name: 'Importar (1)' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    await userEvent.type(reason, 'Inventario');
+    await userEvent.click(screen.getByRole('button', { name: 'Importar (1)' }));
+    await waitFor(() =>
+      expect(vi.mocked(call)).toHaveBeenLastCalledWith('products.import', {
+        file: FILE,
+        skipInvalid: false,
+        dryRun: false,
+        setStock: true,
+        stockReason: 'Inventario',
+      }),
+    );
   });
 });

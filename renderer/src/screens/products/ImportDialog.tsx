@@ -2,13 +2,14 @@ import { useId, useRef, useState } from 'react';
 import type { ImportReport } from '../../../../core/api/model';
 import { CallError, call } from '../../api/use-call';
 import { Button } from '../../components/Button';
-import { CheckField } from '../../components/Field';
+import { CheckField, TextField } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { ImportReportView } from './ImportReportView';
 import { Progress } from './Progress';
-import { readFileText } from './import-issues';
+import { ImportChangesView } from './ImportChangesView';
+import { readFileBase64 } from './import-issues';
 
 type Step =
   | { readonly kind: 'pick' }
@@ -25,37 +26,42 @@ function reportOf(error: CallError): ImportReport | null {
 }
 
 /**
- * CSV import in three steps: pick a file (read here as UTF-8), preview it with
- * a dry run that lists every bad row, then import, skipping bad rows only when
- * asked to.
+ * CSV import in three steps: pick a file (its bytes go to the main process,
+ * which finds the encoding), preview it with a dry run that lists every bad
+ * row and every change to an existing product (old → new), then import,
+ * skipping bad rows, or setting existing products' stock, only when asked to.
  */
 export function ImportDialog({ onImported, onClose }: { onImported(): void; onClose(): void }) {
   const t = useT();
   const inputId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [step, setStep] = useState<Step>({ kind: 'pick' });
-  const [csv, setCsv] = useState('');
+  const [file, setFile] = useState('');
   const [fileName, setFileName] = useState('');
   const [skipInvalid, setSkipInvalid] = useState(false);
+  const [setStock, setSetStock] = useState(false);
+  const [stockReason, setStockReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
   async function choose(file: File | undefined) {
     if (!file) return;
     setProblem(null);
     setSkipInvalid(false);
+    setSetStock(false);
+    setStockReason(t('products.import.stockReasonDefault', { name: file.name }));
     setFileName(file.name);
     setStep({ kind: 'reading', fraction: 0 });
-    let text: string;
+    let bytes: string;
     try {
-      text = await readFileText(file, (fraction) => setStep({ kind: 'reading', fraction }));
+      bytes = await readFileBase64(file, (fraction) => setStep({ kind: 'reading', fraction }));
     } catch {
       setProblem(t('products.import.unreadable'));
       return setStep({ kind: 'pick' });
     }
-    setCsv(text);
+    setFile(bytes);
     setStep({ kind: 'checking' });
     try {
-      const report = await call('products.import', { csv: text, dryRun: true });
+      const report = await call('products.import', { file: bytes, dryRun: true });
       setStep({ kind: 'preview', report });
     } catch (e) {
       if (!(e instanceof CallError)) throw e;
@@ -68,7 +74,12 @@ export function ImportDialog({ onImported, onClose }: { onImported(): void; onCl
     setProblem(null);
     setStep({ kind: 'importing', rows });
     try {
-      const report = await call('products.import', { csv, skipInvalid, dryRun: false });
+      const report = await call('products.import', {
+        file,
+        skipInvalid,
+        dryRun: false,
+        ...(setStock ? { setStock, stockReason: stockReason.trim() } : {}),
+      });
       setStep({ kind: 'done', report });
       onImported();
     } catch (e) {
@@ -80,7 +91,7 @@ export function ImportDialog({ onImported, onClose }: { onImported(): void; onCl
       const report = reportOf(e);
       if (report) {
         try {
-          const fresh = await call('products.import', { csv, dryRun: true });
+          const fresh = await call('products.import', { file, dryRun: true });
           return setStep({ kind: 'preview', report: fresh });
         } catch {
           return setStep({ kind: 'preview', report: { ...report, dryRun: true } });
@@ -93,8 +104,12 @@ export function ImportDialog({ onImported, onClose }: { onImported(): void; onCl
   const busy = step.kind === 'reading' || step.kind === 'checking' || step.kind === 'importing';
   const preview = step.kind === 'preview' ? step.report : null;
   const importable = preview ? preview.created + preview.updated : 0;
+  const stockDiffers = preview?.changes.some((change) => change.stock) ?? false;
   const blocked =
-    preview !== null && (importable === 0 || (preview.errors.length > 0 && !skipInvalid));
+    preview !== null &&
+    (importable === 0 ||
+      (preview.errors.length > 0 && !skipInvalid) ||
+      (setStock && stockReason.trim() === ''));
 
   return (
     <Dialog
@@ -189,6 +204,25 @@ export function ImportDialog({ onImported, onClose }: { onImported(): void; onCl
                 : t('products.import.someBad', { count: preview.errors.length })}
             </p>
             <ImportReportView report={preview} />
+            <ImportChangesView changes={preview.changes} setStock={setStock} />
+            {stockDiffers && (
+              <div className="stack import-stock">
+                <CheckField
+                  label={t('products.import.setStock')}
+                  checked={setStock}
+                  onChange={(e) => setSetStock(e.target.checked)}
+                />
+                <small className="muted">{t('products.import.setStockHint')}</small>
+                {setStock && (
+                  <TextField
+                    label={t('products.import.stockReason')}
+                    value={stockReason}
+                    maxLength={300}
+                    onChange={(e) => setStockReason(e.target.value)}
+                  />
+                )}
+              </div>
+            )}
             {preview.errors.length > 0 && importable > 0 && (
               <CheckField
                 label={t('products.import.skipInvalid')}
@@ -208,6 +242,7 @@ export function ImportDialog({ onImported, onClose }: { onImported(): void; onCl
               })}
             </p>
             <ImportReportView report={step.report} />
+            <ImportChangesView changes={step.report.changes} setStock={step.report.setStock} />
           </>
         )}
       </div>

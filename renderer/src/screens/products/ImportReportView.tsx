@@ -2,11 +2,23 @@ import type { ImportReport } from '../../../../core/api/model';
 import { useT } from '../../i18n';
 import { issueText } from './import-issues';
 
+function separatorKey(separator: ImportReport['separator']): 'semicolon' | 'comma' | 'tab' {
+  return separator === ';' ? 'semicolon' : separator === '\t' ? 'tab' : 'comma';
+}
+
 /** What an import did or would do, and every bad row with its line and column. */
 export function ImportReportView({ report }: { readonly report: ImportReport }) {
   const t = useT();
   return (
     <div className="stack import-report">
+      {report.encoding && (
+        <p className="import-format" data-testid="import-format">
+          {t('products.import.format', {
+            encoding: t(`products.import.encodings.${report.encoding}`),
+            separator: t(`products.import.separators.${separatorKey(report.separator)}`),
+          })}
+        </p>
+      )}
       <dl className="import-counts">
         <div>
           <dt>{t('products.import.rows')}</dt>

@@ -9,6 +9,7 @@ import { quantity, tn, useI18n, useT } from '../../i18n';
 import { hasRole, useSession } from '../../state/session';
 import { useToasts } from '../../state/toasts';
 import { downloadText } from './download';
+import { EmptyCatalog } from './EmptyCatalog';
 import { ImportDialog } from './ImportDialog';
 import { LowStockPanel } from './LowStockPanel';
 import { MovementsDialog } from './MovementsDialog';
@@ -80,6 +81,21 @@ export function ProductsScreen() {
   }
 
   const rows = list.rows;
+  const { filters } = list;
+  const unfiltered =
+    rows?.kind === 'page' && filters.categoryId === null && !filters.lowStock && rows.total === 0;
+  const [catalogEmpty, setCatalogEmpty] = useState(false);
+  useEffect(() => {
+    if (!unfiltered) return setCatalogEmpty(false);
+    // Empty of active products is not empty: ask once whether inactive ones exist.
+    let live = true;
+    void callOrToast('products.list', { includeInactive: true, pageSize: 1 }).then(
+      (page) => live && setCatalogEmpty(page?.total === 0),
+    );
+    return () => {
+      live = false;
+    };
+  }, [unfiltered]);
   const pages = rows?.kind === 'page' ? Math.max(1, Math.ceil(rows.total / PAGE_SIZE)) : 1;
   return (
     <section className="products-screen">
@@ -129,6 +145,8 @@ export function ProductsScreen() {
           )}
           {rows === null ? (
             <p className="muted">{t('common.loading')}</p>
+          ) : catalogEmpty ? (
+            <EmptyCatalog canEdit={canEdit} onImport={() => setOpen({ kind: 'import' })} />
           ) : (
             <div
               className={list.loading ? 'table-wrap loading' : 'table-wrap'}

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { DayField } from '../../components/DayField';
 import { useT } from '../../i18n';
 import { PRESETS, type Preset } from './period';
 
@@ -20,7 +20,6 @@ export function PeriodPicker({
   readonly invalid?: boolean;
 }) {
   const t = useT();
-  const id = useId();
   return (
     <div className="period-picker row">
       <div className="tabs" role="radiogroup" aria-label={t('reports.period.label')}>
@@ -39,31 +38,25 @@ export function PeriodPicker({
       </div>
       {value.preset === 'custom' && (
         <div className="row custom-range">
-          <label className="inline-field" htmlFor={`${id}-from`}>
-            <span>{t('common.from')}</span>
-            <input
-              id={`${id}-from`}
-              type="date"
-              className="input"
-              value={value.from}
-              max={value.to || undefined}
-              aria-invalid={invalid ? true : undefined}
-              onChange={(e) => onChange({ ...value, from: e.target.value })}
-            />
-          </label>
-          <label className="inline-field" htmlFor={`${id}-to`}>
-            <span>{t('common.to')}</span>
-            <input
-              id={`${id}-to`}
-              type="date"
-              className="input"
-              value={value.to}
-              min={value.from || undefined}
-              aria-invalid={invalid ? true : undefined}
-              onChange={(e) => onChange({ ...value, to: e.target.value })}
-            />
-          </label>
-          {invalid && <small className="field-error">{t('reports.period.invalid')}</small>}
+          <DayField
+            inline
+            label={t('common.from')}
+            value={value.from}
+            invalid={invalid}
+            onChange={(from) => onChange({ ...value, from })}
+          />
+          <DayField
+            inline
+            label={t('common.to')}
+            value={value.to}
+            invalid={invalid}
+            onChange={(to) => onChange({ ...value, to })}
+          />
+          {invalid && (
+            <small className="field-error" role="alert">
+              {t('reports.period.invalid')}
+            </small>
+          )}
         </div>
       )}
     </div>

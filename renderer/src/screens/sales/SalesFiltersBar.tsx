@@ -3,7 +3,7 @@ import { localDateHour } from '../../../../core/time';
 import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { useI18n, useT } from '../../i18n';
-import { DayField } from './DayField';
+import { DayField } from '../../components/DayField';
 import { useSalesFilters } from './sales-filters';
 import type { Person } from './usePeople';
 

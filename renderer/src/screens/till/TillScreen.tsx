@@ -4,6 +4,7 @@ import type { ErrorInfo } from '../../../../core/errors';
 import { minorToDecimalString } from '../../../../core/money/format';
 import type { DocumentType } from '../../../../core/numbering';
 import { api } from '../../api/client';
+import { isLoggedOut } from '../../api/logged-out';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { useHotkeys } from '../../components/useHotkeys';
@@ -102,7 +103,9 @@ export function TillScreen() {
           }
         } else {
           beep('error');
-          useToasts.getState().push('error', errorMessage(outcome.error));
+          // Logged out (the session expired): the login says so, not a toast under it.
+          if (!isLoggedOut(outcome.error))
+            useToasts.getState().push('error', errorMessage(outcome.error));
         }
       }),
     [],

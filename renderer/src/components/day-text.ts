@@ -28,7 +28,10 @@ export function parseDayText(text: string, order: DayOrder): string | null {
   const trimmed = text.trim();
   if (trimmed === '') return '';
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
-  const local = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(trimmed);
+  // Eight digits without separators (05122026) are the same day typed on the numeric pad.
+  const local =
+    /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(trimmed) ??
+    /^(\d{2})(\d{2})(\d{4})$/.exec(trimmed);
   let y: number, m: number, d: number;
   if (iso) {
     [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];

@@ -14,6 +14,8 @@ describe('store days as typed', () => {
     expect(parseDayText('05-11-2026', 'dmy')).toBe('2026-11-05');
     expect(parseDayText('2026-11-05', 'mdy')).toBe('2026-11-05');
     expect(parseDayText('  ', 'dmy')).toBe('');
+    expect(parseDayText('05112026', 'dmy')).toBe('2026-11-05');
+    expect(parseDayText('11052026', 'mdy')).toBe('2026-11-05');
   });
 
   it('refuses what is not a calendar day', () => {
@@ -21,5 +23,7 @@ describe('store days as typed', () => {
     expect(parseDayText('13/01/2026', 'mdy')).toBeNull();
     expect(parseDayText('ayer', 'dmy')).toBeNull();
     expect(parseDayText('5/11', 'dmy')).toBeNull();
+    expect(parseDayText('0511202', 'dmy')).toBeNull();
+    expect(parseDayText('31022026', 'dmy')).toBeNull();
   });
 });
