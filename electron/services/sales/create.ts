@@ -98,7 +98,7 @@ export function checkPriceOverrides(
   }
 }
 
-interface Shortage {
+export interface Shortage {
   readonly productId: number;
   readonly code: string;
   readonly name: string;

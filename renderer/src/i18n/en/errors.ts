@@ -48,6 +48,7 @@ export const errors: typeof es = {
     FILE_EXISTS: 'That file already exists.',
     NOT_ABSOLUTE: "Type the folder's whole path.",
     NOT_A_FOLDER: 'That folder does not exist.',
+    STOCK_BELOW_ZERO: "Not enough stock: {items}. Selling below zero needs a supervisor's PIN.",
     RETURN_NEEDS_SUPERVISOR: "Returns need a supervisor's PIN.",
     BAD_AUTHORIZATION: "The supervisor's PIN is not correct.",
     AUTHORIZER_ROLE: 'Whoever authorizes must be a supervisor or an admin.',

@@ -103,6 +103,10 @@ export const settings: typeof es = {
         label: 'Per product',
         hint: "Decided on each product's form.",
       },
+      supervisor: {
+        label: "With a supervisor's authorization",
+        hint: "When stock is short, the till asks for a supervisor's PIN and the sale is recorded in the audit log.",
+      },
     },
   },
   scale: {

@@ -51,6 +51,7 @@ export const errors = {
     FILE_EXISTS: 'Ese archivo ya existe.',
     NOT_ABSOLUTE: 'Escriba la ruta completa de la carpeta.',
     NOT_A_FOLDER: 'Esa carpeta no existe.',
+    STOCK_BELOW_ZERO: 'Falta stock: {items}. Vender bajo cero requiere la clave de un supervisor.',
     RETURN_NEEDS_SUPERVISOR: 'Las devoluciones requieren la clave de un supervisor.',
     BAD_AUTHORIZATION: 'La clave del supervisor no es correcta.',
     AUTHORIZER_ROLE: 'Quien autoriza debe ser supervisor o administrador.',

@@ -104,6 +104,10 @@ export const settings = {
         label: 'Según cada producto',
         hint: 'Se decide en la ficha de cada producto.',
       },
+      supervisor: {
+        label: 'Con autorización de un supervisor',
+        hint: 'Si falta stock, la caja pide la clave de un supervisor y la venta queda registrada en la auditoría.',
+      },
     },
   },
   scale: {
