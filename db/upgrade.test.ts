@@ -128,6 +128,7 @@ const ADDED_COLUMNS: Readonly<Record<string, Record<string, unknown>>> = {
     cash_out_limit: null,
     documents_folder: '',
     require_six_digit_pins: 0,
+    payment_method_names: '{}',
   },
   users: { lockouts: 0 },
   sales: { request_hash: null },

@@ -80,6 +80,7 @@ export function loadStore(ctx: ServiceContext): Store {
     cashOutLimit: cashOutLimitOf(s.currency, s.cashOutLimit),
     documentsFolder: s.documentsFolder,
     receiptFooter: s.receiptFooter,
+    paymentMethodNames: JSON.parse(s.paymentMethodNames) as Settings['paymentMethodNames'],
     receiptFormat: s.receiptFormat as Settings['receiptFormat'],
     printerName: s.printerName,
     printerHost: s.printerHost,

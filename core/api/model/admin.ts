@@ -3,6 +3,7 @@ import type { DocumentType } from '../../numbering';
 import type { CountryCode } from '../../profiles/types';
 import type { RoundingMethod, TaxBasis, TaxKind } from '../../tax/types';
 import type { RoundingMode } from '../../money/rounding';
+import type { PaymentMethodNames } from '../../payment-names';
 
 export const ROLES = ['admin', 'supervisor', 'cashier'] as const;
 export type Role = (typeof ROLES)[number];
@@ -76,6 +77,8 @@ export interface Settings {
   /** An absolute folder documents.* may also write to; '' for only <data dir>/documents. */
   readonly documentsFolder: string;
   readonly receiptFooter: string;
+  /** The store's own name per payment method; a method left out keeps its default. */
+  readonly paymentMethodNames: PaymentMethodNames;
   readonly receiptFormat: ReceiptFormat;
   readonly printerName: string;
   readonly printerHost: string;

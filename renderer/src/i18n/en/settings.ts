@@ -12,10 +12,18 @@ export const settings: typeof es = {
     series: 'Numbering',
     stock: 'Stock and scale',
     controls: 'Till controls',
+    payments: 'Payment methods',
     users: 'Users',
     receipt: 'Receipt and printer',
     backups: 'Backups',
     language: 'Language and region',
+  },
+  payments: {
+    title: 'Payment methods',
+    intro:
+      'What each payment method is called on the till, receipts and reports, as your customers say it (for example "Yape" for QR).',
+    nameOf: 'Name of "{method}"',
+    emptyKeepsDefault: 'Empty: "{name}".',
   },
   business: {
     title: 'Business details',

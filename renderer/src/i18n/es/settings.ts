@@ -11,10 +11,18 @@ export const settings = {
     series: 'Numeración',
     stock: 'Stock y balanza',
     controls: 'Controles de caja',
+    payments: 'Medios de pago',
     users: 'Usuarios',
     receipt: 'Comprobante e impresora',
     backups: 'Copias de seguridad',
     language: 'Idioma y región',
+  },
+  payments: {
+    title: 'Medios de pago',
+    intro:
+      'Cómo se llama cada medio de pago en la caja, los comprobantes y los reportes, como lo dicen sus clientes (por ejemplo «Yape» para QR).',
+    nameOf: 'Nombre de «{method}»',
+    emptyKeepsDefault: 'Vacío: «{name}».',
   },
   business: {
     title: 'Datos del negocio',

@@ -6,7 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
 import { MoneyInput } from '../../components/MoneyInput';
 import { money, useI18n, useT } from '../../i18n';
-import type { MessageKey } from '../../i18n/messages';
+import { usePaymentLabel } from '../../i18n/payment-names';
 import { paymentStatus, quickCash, type PaymentDraft } from '../../till/payment';
 
 type Draft = Omit<PaymentDraft, 'amount'> & { readonly amount: number | null };
@@ -42,6 +42,7 @@ export function PaymentDialog({
   onClose,
 }: PaymentDialogProps) {
   const t = useT();
+  const methodName = usePaymentLabel();
   const currency = useI18n((s) => s.currency);
   // An amount being typed may be empty (null) for a moment; it counts as 0.
   const [drafts, setDrafts] = useState<Draft[]>([{ method: 'EFECTIVO', amount: due }]);
@@ -102,7 +103,7 @@ export function PaymentDialog({
                     className={`btn btn-small ${payment.method === method ? 'btn-primary' : ''}`}
                     onClick={() => update(index, { method })}
                   >
-                    {t(`common.paymentMethods.${method}` as MessageKey)}
+                    {methodName(method)}
                   </button>
                 ))}
               </div>
