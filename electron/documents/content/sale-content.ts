@@ -84,6 +84,7 @@ export function saleContent(store: DocumentStore, sale: Sale, customerAddress = 
       fixedTaxes: sale.fixedTaxes,
       fixedTax: sale.fixedTax,
       discount: sale.discount,
+      pricesIncludeTax: sale.pricesIncludeTax,
       total: sale.total,
       igtf: sale.igtf,
       due: sale.due,
