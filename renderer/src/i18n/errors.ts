@@ -58,7 +58,11 @@ export function reasonParams(details: Record<string, unknown>): Record<string, s
 export function errorMessage(error: ErrorInfo): string {
   const details = (error.details ?? {}) as Record<string, unknown>;
   const reason = typeof details.reason === 'string' ? details.reason : undefined;
-  const params = reasonParams(details);
+  const params = {
+    ...reasonParams(details),
+    // Where scale labels are set up, named as the menus name it.
+    scaleSettings: `${t('common.nav.settings')} › ${t('settings.nav.stock')} › ${t('settings.scale.title')}`,
+  };
   if (reason) {
     const specific = tryT(`errors.reasons.${reason}`, params);
     if (specific) return specific;
