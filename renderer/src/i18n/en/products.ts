@@ -48,7 +48,7 @@ export const products: typeof es = {
     adjust: 'Adjust',
     history: 'Movements',
     search: 'Search products',
-    searchPlaceholder: 'Search by name or code (F3)',
+    searchPlaceholder: 'Search by name or code ({key})',
     allCategories: 'All categories',
     categoryCount: '{name} ({count})',
     lowOnly: 'Low stock only',
@@ -133,7 +133,7 @@ export const products: typeof es = {
   },
   empty: {
     title: 'Your catalog is empty',
-    help: 'Download the template, fill it in Excel (one row per product) and save it; then import it here. You can also create products one by one with “New product” (F2).',
+    help: 'Download the template, fill it in Excel (one row per product) and save it; then import it here. You can also create products one by one with “New product” ({key}).',
     cashier: 'There are no products yet. A supervisor or administrator can add them.',
     template: 'Download CSV template',
     templateFile: 'products-template.csv',

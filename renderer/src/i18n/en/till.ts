@@ -63,18 +63,10 @@ export const till: typeof es = {
     clearConfirm: 'Clear the sale? All lines will be removed.',
   },
   shortcuts: {
-    search: 'Search product',
-    customer: 'Customer',
-    pay: 'Charge',
-    hold: 'Hold',
-    resume: 'Resume',
-    edit: 'Edit line',
-    discount: 'Discount',
     select: 'Pick line',
     plusMinus: 'Quantity ±',
     remove: 'Remove line',
     deleteKey: 'Del',
-    lock: 'Lock',
   },
   search: {
     title: 'Search product',
@@ -117,7 +109,7 @@ export const till: typeof es = {
     completing: 'Saving the sale…',
     needsBank: "Enter the transfer's bank.",
     nonCashTooHigh: 'Card, QR and transfer cannot exceed the total.',
-    creditNeedsCustomer: 'Choose a registered customer (F3) to sell on account.',
+    creditNeedsCustomer: 'Choose a registered customer ({key}) to sell on account.',
   },
   done: {
     title: 'Sale recorded',
@@ -135,7 +127,7 @@ export const till: typeof es = {
     line: '1 line · {total}',
     lines: '{count} lines · {total}',
     resume: 'Resume',
-    held: 'Sale held. Resume it with F7.',
+    held: 'Sale held. Resume it with {key}.',
   },
   session: {
     closed: 'No cash shift is open: open the shift to be able to charge.',

@@ -47,7 +47,7 @@ export const products = {
     adjust: 'Ajustar',
     history: 'Movimientos',
     search: 'Buscar producto',
-    searchPlaceholder: 'Buscar por nombre o código (F3)',
+    searchPlaceholder: 'Buscar por nombre o código ({key})',
     allCategories: 'Todas las categorías',
     categoryCount: '{name} ({count})',
     lowOnly: 'Solo stock bajo',
@@ -135,7 +135,7 @@ export const products = {
   },
   empty: {
     title: 'Su catálogo está vacío',
-    help: 'Descargue la plantilla, llénela en Excel (una fila por producto) y guárdela; luego impórtela aquí. También puede crear productos uno por uno con «Nuevo producto» (F2).',
+    help: 'Descargue la plantilla, llénela en Excel (una fila por producto) y guárdela; luego impórtela aquí. También puede crear productos uno por uno con «Nuevo producto» ({key}).',
     cashier: 'Todavía no hay productos. Un supervisor o administrador puede cargarlos.',
     template: 'Descargar plantilla CSV',
     templateFile: 'plantilla-productos.csv',

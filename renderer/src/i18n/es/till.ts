@@ -61,18 +61,10 @@ export const till = {
     clearConfirm: '¿Vaciar la venta? Se quitarán todas las líneas.',
   },
   shortcuts: {
-    search: 'Buscar producto',
-    customer: 'Cliente',
-    pay: 'Cobrar',
-    hold: 'Suspender',
-    resume: 'Recuperar',
-    edit: 'Editar línea',
-    discount: 'Descuento',
     select: 'Elegir línea',
     plusMinus: 'Cantidad ±',
     remove: 'Quitar línea',
     deleteKey: 'Supr',
-    lock: 'Bloquear',
   },
   search: {
     title: 'Buscar producto',
@@ -115,7 +107,7 @@ export const till = {
     completing: 'Guardando venta…',
     needsBank: 'Indique el banco de la transferencia.',
     nonCashTooHigh: 'Tarjeta, QR y transferencia no pueden superar el total.',
-    creditNeedsCustomer: 'Para vender a crédito elija un cliente registrado (F3).',
+    creditNeedsCustomer: 'Para vender a crédito elija un cliente registrado ({key}).',
   },
   done: {
     title: 'Venta registrada',
@@ -133,7 +125,7 @@ export const till = {
     line: '1 línea · {total}',
     lines: '{count} líneas · {total}',
     resume: 'Recuperar',
-    held: 'Venta suspendida. Recupérela con F7.',
+    held: 'Venta suspendida. Recupérela con {key}.',
   },
   session: {
     closed: 'No hay un turno de caja abierto: abra el turno para poder cobrar.',

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { ImportReport } from '../../../../core/api/model';
 import { CallError, call } from '../../api/use-call';
+import { shortcutText } from '../../components/shortcuts';
 import { Button } from '../../components/Button';
 import { CheckField, TextField } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
@@ -174,7 +175,9 @@ export function ImportDialog({ onImported, onClose }: { onImported(): void; onCl
               </div>
             </div>
             {step.kind === 'pick' && (
-              <p className="muted import-help">{t('products.import.help')}</p>
+              <p className="muted import-help">
+                {t('products.import.help', { key: shortcutText('create') })}
+              </p>
             )}
           </div>
         )}

@@ -4,7 +4,7 @@ import type { Category, Product, ProductHit } from '../../../../core/api/model';
 import { localDateHour } from '../../../../core/time';
 import { callOrToast } from '../../api/use-call';
 import { Button } from '../../components/Button';
-import { useHotkeys } from '../../components/useHotkeys';
+import { shortcutText, useShortcuts } from '../../components/shortcuts';
 import { quantity, tn, useI18n, useT } from '../../i18n';
 import { hasRole, useSession } from '../../state/session';
 import { useToasts } from '../../state/toasts';
@@ -49,10 +49,10 @@ export function ProductsScreen() {
     void callOrToast('categories.list', {}).then((c) => c && setCategories(c));
   }, []);
 
-  useHotkeys(
+  useShortcuts(
     {
-      F2: () => canEdit && setOpen({ kind: 'edit', product: null }),
-      F3: () => {
+      create: () => canEdit && setOpen({ kind: 'edit', product: null }),
+      searchProduct: () => {
         setTab('catalog');
         searchRef.current?.focus();
       },
@@ -123,7 +123,7 @@ export function ProductsScreen() {
             </Button>
             <Button
               variant="primary"
-              shortcut="F2"
+              shortcut={shortcutText('create')}
               onClick={() => setOpen({ kind: 'edit', product: null })}
             >
               {t('products.new')}

@@ -5,6 +5,7 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
 import { MoneyInput } from '../../components/MoneyInput';
+import { shortcutText } from '../../components/shortcuts';
 import { money, useI18n, useT } from '../../i18n';
 import { usePaymentLabel } from '../../i18n/payment-names';
 import { paymentStatus, quickCash, type PaymentDraft } from '../../till/payment';
@@ -193,7 +194,9 @@ export function PaymentDialog({
           </div>
           {status.nonCashTooHigh && <p className="field-error">{t('till.pay.nonCashTooHigh')}</p>}
           {status.onCredit > 0 && !hasRegisteredCustomer && (
-            <p className="field-error">{t('till.pay.creditNeedsCustomer')}</p>
+            <p className="field-error">
+              {t('till.pay.creditNeedsCustomer', { key: shortcutText('searchCustomer') })}
+            </p>
           )}
           {error && (
             <p className="field-error" role="alert">
