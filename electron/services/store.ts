@@ -44,6 +44,11 @@ export function isSetUp(ctx: ServiceContext): boolean {
   );
 }
 
+/** The store's locale ("es-PE"), or undefined before setup. */
+export function storedLocale(ctx: Pick<ServiceContext, 'db'>): string | undefined {
+  return selectRows(ctx, settings).get()?.locale;
+}
+
 /** The UI language the till was set to, or undefined before setup. */
 export function storedLanguage(ctx: Pick<ServiceContext, 'db'>): Language | undefined {
   return selectRows(ctx, settings).get()?.language as Language | undefined;

@@ -35,6 +35,7 @@ export function ProductsScreen() {
   const t = useT();
   const actor = useSession((s) => s.actor);
   const timeZone = useI18n((s) => s.timeZone);
+  const storeLocale = useI18n((s) => s.storeLocale);
   const toast = useToasts((s) => s.push);
   const canEdit = hasRole(actor, 'supervisor');
   const list = useProductList();
@@ -187,7 +188,7 @@ export function ProductsScreen() {
         <ProductForm
           product={open.product}
           categories={categories}
-          onCategoryCreated={(c) => setCategories((all) => sortByName([...all, c]))}
+          onCategoryCreated={(c) => setCategories((all) => sortByName([...all, c], storeLocale))}
           onClose={() => setOpen({ kind: 'none' })}
           onSaved={(saved) => {
             toast(
