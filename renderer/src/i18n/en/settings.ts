@@ -67,7 +67,8 @@ export const settings: typeof es = {
     defaultDocument: 'Default document',
     cashierPriceOverride: 'Cashiers may change prices without authorization',
     exchangeRate: 'Exchange rate ({to} per {from})',
-    exchangeRateHint: 'With a decimal point, e.g. 36.50. Each sale keeps the rate of its moment.',
+    exchangeRateHint:
+      'With a decimal comma or point, e.g. 36.50. Each sale keeps the rate of its moment.',
     igtf: 'Charge IGTF ({rate}) on what is paid in foreign currency (special taxpayer)',
   },
   series: {

@@ -68,7 +68,7 @@ export const settings = {
     cashierPriceOverride: 'Los cajeros pueden cambiar precios sin autorización',
     exchangeRate: 'Tipo de cambio ({to} por {from})',
     exchangeRateHint:
-      'Con punto decimal, ej. 36.50. Cada venta guarda el tipo de cambio del momento.',
+      'Con coma o punto decimal, ej. 36,50. Cada venta guarda el tipo de cambio del momento.',
     igtf: 'Cobrar IGTF ({rate}) sobre lo pagado en divisas (contribuyente especial)',
   },
   series: {
