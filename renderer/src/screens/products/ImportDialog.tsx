@@ -104,7 +104,7 @@ export function ImportDialog({ onImported, onClose }: { onImported(): void; onCl
 
   const busy = step.kind === 'reading' || step.kind === 'checking' || step.kind === 'importing';
   const preview = step.kind === 'preview' ? step.report : null;
-  const importable = preview ? preview.created + preview.updated : 0;
+  const importable = preview ? preview.created + preview.updated + preview.unchanged : 0;
   const stockDiffers = preview?.changes.some((change) => change.stock) ?? false;
   const blocked =
     preview !== null &&
@@ -241,6 +241,7 @@ export function ImportDialog({ onImported, onClose }: { onImported(): void; onCl
               {t('products.import.done', {
                 created: step.report.created,
                 updated: step.report.updated,
+                unchanged: step.report.unchanged,
                 skipped: step.report.skipped,
               })}
             </p>
