@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { isLoggedOut } from '../../api/logged-out';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { TILL_SHORTCUTS, shortcutText, useShortcuts } from '../../components/shortcuts';
+import { shortcutText, useShortcuts, type TILL_SHORTCUTS } from '../../components/shortcuts';
 import { money, useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { AuthorizeDialog, asksForSupervisor } from '../sales/AuthorizeDialog';
