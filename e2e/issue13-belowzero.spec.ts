@@ -154,3 +154,46 @@ for (const lang of ['es', 'en'] as const) {
     }
   });
 }
+
+for (const lang of ['es', 'en'] as const) {
+  test(`Venezuela: the exchange rate typed with a decimal comma (${lang})`, async ({ page }) => {
+    const M = lang === 'es' ? es : en;
+    const ANA = { name: 'Ana', pin: '1234' };
+    const till = await startTill();
+    try {
+      await till.call('setup.init', {
+        country: 'VE',
+        businessName: 'Bodega Caracas',
+        taxId: 'J-12345678-9',
+        admin: ANA,
+        registerCode: 'CAJA1',
+      });
+      await page.goto(till.url);
+      await loginAs(page, ANA.name, ANA.pin);
+      await expect(page.getByLabel('Idioma')).toBeVisible();
+      if (lang === 'en') await page.getByLabel('Idioma').selectOption('en');
+      await page
+        .getByRole('navigation', { name: 'Tendero' })
+        .getByRole('button', { name: M.common.nav.settings })
+        .click();
+      await page
+        .getByRole('navigation', { name: M.settings.sections })
+        .getByRole('button', { name: M.settings.nav.taxes })
+        .click();
+      const rate = page.locator('input[name=exchangeRate]');
+      await rate.fill('4,150');
+      await expect(page.getByRole('alert').first()).toContainText('4150');
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: `e2e/screenshots/${lang}/bz-exchange-rate-ambiguous.png` });
+      await rate.fill('36,50');
+      await page.getByRole('button', { name: M.common.save }).click();
+      await expect
+        .poll(async () => (await till.call<Settings>('settings.get', {}, ANA)).exchangeRate)
+        .toBe('36.50');
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: `e2e/screenshots/${lang}/bz-exchange-rate-saved.png` });
+    } finally {
+      await till.close();
+    }
+  });
+}
