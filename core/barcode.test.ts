@@ -10,6 +10,7 @@ import {
   parseScanInput,
 } from './barcode';
 import { DomainError } from './errors';
+import { PROFILES } from './profiles';
 
 function errorOf(fn: () => unknown): DomainError {
   try {
@@ -165,5 +166,14 @@ describe('the N*code multiplier', () => {
     ['   ', 'BAD_BARCODE'],
   ])('"%s" is refused with %s', (input, code) => {
     expect(errorOf(() => parseScanInput(input)).code).toBe(code);
+  });
+});
+
+describe("each country's default scale labels", () => {
+  it.each(Object.values(PROFILES))('$code: valid layouts, weight on 20', (profile) => {
+    expect(profile.scaleLayouts.length).toBeGreaterThan(0);
+    for (const layout of profile.scaleLayouts)
+      parseScaleLayout(layout.pattern, layout.priceDecimals);
+    expect(profile.scaleLayouts[0]!.pattern).toBe('20 PPPPP WWWWW C');
   });
 });

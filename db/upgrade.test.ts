@@ -129,6 +129,7 @@ const ADDED_COLUMNS: Readonly<Record<string, Record<string, unknown>>> = {
     documents_folder: '',
     require_six_digit_pins: 0,
     cash_rounding: null,
+    payment_method_names: '{}',
   },
   users: { lockouts: 0 },
   sales: { request_hash: null, cash_rounding: 0 },

@@ -83,7 +83,7 @@ test('a whole cashier day', async ({ page, till }) => {
   // ── Split payment: QR 30.00 and cash 20.00, change 7.60 ────────────────
   await page.keyboard.press('F4');
   const rows = dialog.locator('.pay-row');
-  await rows.nth(0).getByRole('radio', { name: M.common.paymentMethods.QR }).click();
+  await rows.nth(0).getByRole('radio', { name: 'QR (Yape / Plin)' }).click();
   await rows.nth(0).getByLabel(M.till.pay.amount).fill('30.00');
   await dialog.getByRole('button', { name: `+ ${M.till.pay.addPayment}` }).click();
   await rows.nth(1).getByRole('radio', { name: M.common.paymentMethods.EFECTIVO }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertAmount, convertBack, validateRate } from './exchange';
+import { convertAmount, convertBack, parseTypedRate, validateRate } from './exchange';
 import { money, addMoney, sumAmounts } from './money';
 import { totalOfCount, denominationsOf } from './denominations';
 
@@ -53,5 +53,28 @@ describe('cash count by denomination', () => {
   it('refuses pieces the currency does not have, and bad counts', () => {
     expect(() => totalOfCount('PEN', [{ value: 1, count: 1 }])).toThrow(/not a PEN note or coin/);
     expect(() => totalOfCount('PEN', [{ value: 100, count: -1 }])).toThrow(/whole number/);
+  });
+});
+
+describe('parseTypedRate', () => {
+  it('reads a rate typed with either decimal mark into the exact text a sale locks', () => {
+    expect(parseTypedRate('36,50', 'es-VE')).toBe('36.50');
+    expect(parseTypedRate('36.50', 'es-VE')).toBe('36.50');
+    expect(parseTypedRate(' 36,5 ', 'es-VE')).toBe('36.50');
+    expect(parseTypedRate('1.234,56789', 'es-VE')).toBe('1234.56789');
+    expect(parseTypedRate('40', 'es-VE')).toBe('40.00');
+    expect(parseTypedRate('0,00012345', 'es-VE')).toBe('0.00012345');
+    expect(() => validateRate(parseTypedRate('36,50', 'es-VE'))).not.toThrow();
+  });
+
+  it('refuses what could be read two ways, and anything not a number', () => {
+    expect(() => parseTypedRate('4,150', 'es-VE')).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({ reason: 'AMBIGUOUS_SEPARATOR' }),
+      }),
+    );
+    expect(() => parseTypedRate('36,5x', 'es-VE')).toThrow();
+    expect(() => parseTypedRate('1,2,3', 'es-VE')).toThrow();
+    expect(() => parseTypedRate('1,123456789', 'es-VE')).toThrow();
   });
 });

@@ -1,6 +1,8 @@
 import { DomainError } from '../errors';
 import { currency as currencyOf } from './currency';
+import type { Locale } from './locale';
 import { divRound, toSafeInteger, type RoundingMode } from './rounding';
+import { parseTyped } from './typed';
 
 /**
  * An exchange rate locked on a sale: how many units of `to` one unit of `from`
@@ -23,6 +25,27 @@ export function validateRate(rate: string): void {
       { reason: 'INVALID_EXCHANGE_RATE', rate },
     );
   }
+}
+
+/** A rate keeps up to this many decimals (RATE_PATTERN). */
+const RATE_DECIMALS = 8;
+
+/**
+ * A rate as the store types it, read by the typed-number rules (either mark
+ * is the decimal mark: "36,50" and "36.50" are the same rate), into the exact
+ * text a sale locks: "36.50". "1,234" could be a thousand or one, so it is
+ * refused as a price would be, with the same hint. Zero is left for
+ * validateRate to refuse.
+ */
+export function parseTypedRate(text: string, locale: Locale | string): string {
+  const body = text.trim();
+  if (/^[1-9]\d{0,2}[.,]\d{3}$/.test(body)) parseTyped(body, locale, { maxFractionDigits: 2 });
+  const scaled = parseTyped(body, locale, { maxFractionDigits: RATE_DECIMALS })
+    .toString()
+    .padStart(RATE_DECIMALS + 1, '0');
+  const whole = scaled.slice(0, -RATE_DECIMALS).replace(/^0+(?=\d)/, '');
+  const fraction = scaled.slice(-RATE_DECIMALS).replace(/0+$/, '').padEnd(2, '0');
+  return `${whole}.${fraction}`;
 }
 
 /** "36.50" → 3650 / 100, exactly. */

@@ -48,6 +48,11 @@ export const argentina: CountryProfile = {
     },
   ],
   defaultDocumentType: 'TICKET',
+  // Weight in grams on prefix 20, the label's price on 21 (whole units: prices there run past 999.99).
+  scaleLayouts: [
+    { pattern: '20 PPPPP WWWWW C', priceDecimals: 0 },
+    { pattern: '21 PPPPP $$$$$ C', priceDecimals: 0 },
+  ],
   customerDocumentTypes: [
     { code: 'DNI', label: 'DNI', pattern: '^\\d{7,8}$', hint: '7 u 8 dígitos' },
     { code: 'CUIT', label: 'CUIT', pattern: '^\\d{2}-?\\d{8}-?\\d$', hint: '11 dígitos' },

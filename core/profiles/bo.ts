@@ -41,6 +41,11 @@ export const bolivia: CountryProfile = {
     },
   ],
   defaultDocumentType: 'FACTURA',
+  // Weight in grams on prefix 20, the label's price on 21.
+  scaleLayouts: [
+    { pattern: '20 PPPPP WWWWW C', priceDecimals: 2 },
+    { pattern: '21 PPPPP $$$$$ C', priceDecimals: 2 },
+  ],
   customerDocumentTypes: [
     {
       code: 'CI',

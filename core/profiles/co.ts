@@ -44,6 +44,11 @@ export const colombia: CountryProfile = {
     },
   ],
   defaultDocumentType: 'TICKET',
+  // Weight in grams on prefix 20, the label's price on 21 (whole units: prices there run past 999.99).
+  scaleLayouts: [
+    { pattern: '20 PPPPP WWWWW C', priceDecimals: 0 },
+    { pattern: '21 PPPPP $$$$$ C', priceDecimals: 0 },
+  ],
   customerDocumentTypes: [
     { code: 'CC', label: 'Cédula de ciudadanía', pattern: '^\\d{6,10}$', hint: '6 a 10 dígitos' },
     { code: 'NIT', label: 'NIT', pattern: '^\\d{6,10}(-\\d)?$', hint: 'ej. 900123456-7' },

@@ -56,6 +56,11 @@ export const peru: CountryProfile = {
     },
   ],
   defaultDocumentType: 'BOLETA',
+  // Weight in grams on prefix 20, the label's price on 21.
+  scaleLayouts: [
+    { pattern: '20 PPPPP WWWWW C', priceDecimals: 2 },
+    { pattern: '21 PPPPP $$$$$ C', priceDecimals: 2 },
+  ],
   customerDocumentTypes: [
     { code: 'DNI', label: 'DNI', pattern: '^\\d{8}$', hint: '8 dígitos' },
     { code: 'RUC', label: 'RUC', pattern: '^(10|15|16|17|20)\\d{9}$', hint: '11 dígitos' },

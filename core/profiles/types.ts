@@ -60,6 +60,11 @@ export interface CountryProfile {
   readonly defaultTaxCategory: string;
   readonly documentTypes: readonly DocumentTypeSpec[];
   readonly defaultDocumentType: DocumentType;
+  /**
+   * The scale-label layouts a new store starts with (settings.scaleLayouts),
+   * as the scales sold there usually ship; the store may change them.
+   */
+  readonly scaleLayouts: readonly { readonly pattern: string; readonly priceDecimals: number }[];
   readonly customerDocumentTypes: readonly IdentityDocumentType[];
   /** Venezuela's IGTF on payments in foreign currency, when the store is designated. */
   readonly igtf?: { readonly rate: number };

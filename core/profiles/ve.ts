@@ -43,6 +43,11 @@ export const venezuela: CountryProfile = {
     },
   ],
   defaultDocumentType: 'FACTURA',
+  // Weight in grams on prefix 20, the label's price on 21.
+  scaleLayouts: [
+    { pattern: '20 PPPPP WWWWW C', priceDecimals: 2 },
+    { pattern: '21 PPPPP $$$$$ C', priceDecimals: 2 },
+  ],
   customerDocumentTypes: [
     { code: 'V', label: 'Cédula venezolana', pattern: '^\\d{6,9}$', hint: '6 a 9 dígitos' },
     { code: 'E', label: 'Cédula de extranjero', pattern: '^\\d{6,9}$', hint: '6 a 9 dígitos' },

@@ -52,6 +52,8 @@ export const settings = sqliteTable(
     /** Where documents.* may write PDFs besides <data dir>/documents; '' for none. */
     documentsFolder: text('documents_folder').notNull().default(''),
     receiptFooter: text('receipt_footer').notNull().default(''),
+    /** JSON object: the store's own name per payment method ("Yape" for QR); absent keeps the default. */
+    paymentMethodNames: text('payment_method_names').notNull().default('{}'),
     receiptFormat: text('receipt_format').notNull().default('80mm'),
     printerName: text('printer_name').notNull().default(''),
     printerHost: text('printer_host').notNull().default(''),

@@ -10,6 +10,8 @@ import {
   formatQuantity,
   formatRate,
 } from '../../core/money/format';
+import { paymentName, type PaymentMethodNames } from '../../core/payment-names';
+import type { CountryCode } from '../../core/profiles';
 
 export interface DocumentFormat {
   readonly locale: string;
@@ -85,13 +87,22 @@ export function documentFormat(locale: string, currency: string, timeZone: strin
   };
 }
 
-export const PAYMENT_LABELS: Readonly<Record<PaymentMethod, string>> = {
+/** Payment methods as documents name them by default (they print in Spanish). */
+const PAYMENT_LABELS: Readonly<Record<PaymentMethod, string>> = {
   EFECTIVO: 'Efectivo',
   TARJETA: 'Tarjeta',
   QR: 'Pago QR',
   TRANSFERENCIA: 'Transferencia',
   CREDITO: 'Crédito',
 };
+
+/** A payment method as this store names it: its own name, or the default ("QR (Yape / Plin)"). */
+export function paymentLabel(
+  store: { readonly country: CountryCode; readonly paymentMethodNames: PaymentMethodNames },
+  method: PaymentMethod,
+): string {
+  return paymentName(method, PAYMENT_LABELS, store);
+}
 
 export const MOVEMENT_LABELS: Readonly<Record<CashMovementType, string>> = {
   domicilio: 'Domicilio',

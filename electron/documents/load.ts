@@ -29,6 +29,7 @@ export function documentStore(ctx: ServiceContext): DocumentStore {
     currency: settings.currency,
     roundingMode: settings.roundingMode,
     receiptFooter: settings.receiptFooter,
+    paymentMethodNames: settings.paymentMethodNames,
   };
 }
 

@@ -6,6 +6,7 @@
 import type { CashReportFormat, SaleDocumentFormat } from '../../core/api/areas/documents';
 import type { CashReport, Sale, SaleReturn, Summary } from '../../core/api/model';
 import type { RoundingMode } from '../../core/money/rounding';
+import type { PaymentMethodNames } from '../../core/payment-names';
 import type { CountryCode } from '../../core/profiles';
 
 /** The shop as its papers name it; the rest comes from its country profile in core/. */
@@ -22,6 +23,8 @@ export interface DocumentStore {
   readonly currency: string;
   readonly roundingMode: RoundingMode;
   readonly receiptFooter: string;
+  /** The store's own names of payment methods (settings.paymentMethodNames). */
+  readonly paymentMethodNames: PaymentMethodNames;
 }
 
 export type DocumentRequest =

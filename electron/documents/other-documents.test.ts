@@ -80,7 +80,7 @@ describe('voided sales and credit notes', () => {
       expect(flat(text)).toContain('Documento que modifica');
       expect(flat(text)).toContain(`BOLETA DE VENTA ${sale.number}`);
       expect(flat(text)).toContain('Envase dañado');
-      expect(hasRow(text, 'Op. gravadas', 'S/ 100.00')).toBe(true);
+      expect(hasRow(text, 'Op. gravadas (sin IGV)', 'S/ 100.00')).toBe(true);
       expect(hasRow(text, 'IGV 18 %', 'S/ 18.00')).toBe(true);
       expect(hasRow(text, 'TOTAL', 'S/ 118.00')).toBe(true);
       expect(flat(text)).toContain('SON: CIENTO DIECIOCHO CON 00/100 SOLES');

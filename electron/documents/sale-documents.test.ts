@@ -91,7 +91,7 @@ describe('Peru', () => {
       expect(hasRow(text, 'Hora', '10:30')).toBe(true);
       expect(hasRow(text, 'Caja', 'CAJA1')).toBe(true);
       expect(hasRow(text, 'Cajero', 'Ana')).toBe(true);
-      expect(hasRow(text, 'Op. gravadas', 'S/ 250.00')).toBe(true);
+      expect(hasRow(text, 'Op. gravadas (sin IGV)', 'S/ 250.00')).toBe(true);
       expect(hasRow(text, 'Op. exoneradas', 'S/ 0.00')).toBe(true);
       expect(hasRow(text, 'Op. inafectas', 'S/ 0.00')).toBe(true);
       expect(hasRow(text, 'IGV 18 %', 'S/ 45.00')).toBe(true);
@@ -220,7 +220,7 @@ describe('Peru', () => {
     await openSession(till);
     const sale = await sell(till, [{ productId: item.id }, { productId: bag.id, quantity: 2 }]);
     const { text } = await documentOf(till, sale, '80mm', 'pe-icbper-80mm');
-    expect(hasRow(text, 'Op. gravadas', 'S/ 5.34')).toBe(true);
+    expect(hasRow(text, 'Op. gravadas (sin IGV)', 'S/ 5.34')).toBe(true);
     expect(hasRow(text, 'IGV 18 %', 'S/ 0.96')).toBe(true);
     expect(hasRow(text, 'ICBPER', 'S/ 1.00')).toBe(true);
     expect(hasRow(text, 'TOTAL', 'S/ 7.30')).toBe(true);
@@ -265,7 +265,7 @@ describe('Peru', () => {
     const { text, pngs } = await documentOf(till, sale, 'A4', 'pe-factura-A4');
     expect(text).toContain('FACTURA');
     expect(text).toContain('F001-00000001');
-    expect(hasRow(text, 'Op. gravadas', 'S/ 10.00')).toBe(true);
+    expect(hasRow(text, 'Op. gravadas (sin IGV)', 'S/ 10.00')).toBe(true);
     expect(hasRow(text, 'Op. exoneradas', 'S/ 5.00')).toBe(true);
     expect(hasRow(text, 'Op. inafectas', 'S/ 2.50')).toBe(true);
     expect(hasRow(text, 'IGV 18 %', 'S/ 1.80')).toBe(true);
@@ -344,7 +344,7 @@ describe('Colombia', () => {
     const { text, pngs } = await documentOf(till, sale, '80mm', 'co-pos-80mm');
     expect(text).toContain('DOCUMENTO EQUIVALENTE POS');
     expect(text).toContain(sale.number);
-    expect(hasRow(text, 'Subtotal', '$ 16.193,28')).toBe(true);
+    expect(hasRow(text, 'Subtotal (sin IVA)', '$ 16.193,28')).toBe(true);
     expect(hasRow(text, 'IVA 19 % (base 14.193,28)', '$ 2.696,72')).toBe(true);
     expect(hasRow(text, 'IVA 5 % (base 2.000,00)', '$ 100,00')).toBe(true);
     expect(hasRow(text, 'TOTAL', '$ 18.990,00')).toBe(true);

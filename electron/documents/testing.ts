@@ -121,6 +121,7 @@ export const SAMPLE_STORE: DocumentStore = {
   currency: 'PEN',
   roundingMode: 'HALF_UP',
   receiptFooter: '¡Gracias por su compra!',
+  paymentMethodNames: {},
 };
 
 /** A year of trade as reports.summary would return it: every day, 20 products, 12 categories. */

@@ -36,6 +36,28 @@ describe('settings.update', () => {
     expect((await sell(till, [{ productId: p.id }])).number).toBe('NV01-00000001');
   });
 
+  it("keeps the store's own names for payment methods, a blank one meaning the default", async () => {
+    till = await setUpTill('PE');
+    expect((await till.call('settings.get', {})).paymentMethodNames).toEqual({});
+    const after = await till.call('settings.update', {
+      paymentMethodNames: { QR: ' Yape ', TARJETA: '', TRANSFERENCIA: 'Transferencia BCP' },
+    });
+    expect(after.paymentMethodNames).toEqual({ QR: 'Yape', TRANSFERENCIA: 'Transferencia BCP' });
+    expect((await till.call('settings.get', {})).paymentMethodNames).toEqual(
+      after.paymentMethodNames,
+    );
+    const error = await till.fail('settings.update', {
+      paymentMethodNames: { BITCOIN: 'Bitcoin' },
+    });
+    expect(error.code).toBe('VALIDATION');
+    expect(
+      (await till.fail('settings.update', { paymentMethodNames: { QR: 'x'.repeat(31) } })).code,
+    ).toBe('VALIDATION');
+    expect((await till.call('settings.get', {})).paymentMethodNames).toEqual(
+      after.paymentMethodNames,
+    );
+  });
+
   it('refuses bad values and changes nothing', async () => {
     till = await setUpTill('PE');
     const before = await till.call('settings.get', {});

@@ -16,6 +16,13 @@ import { inTransaction, type ServiceContext } from './context';
 import { loadStore } from './store';
 import { validateTaxId } from './tax-id';
 
+/** Only the names the store gave: a blank one means "keep the default". */
+function withoutBlanks(names: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(names).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
+}
+
 function invalid(path: string, reason: string, message: string): never {
   throw new DomainError('VALIDATION', message, { reason, path: [path] });
 }
@@ -57,13 +64,16 @@ export const settingsHandlers: AreaHandlers<'settings'> = {
         changes.documentsFolder = checkDocumentsFolder(changes.documentsFolder);
       for (const layout of changes.scaleLayouts ?? [])
         parseScaleLayout(layout.pattern, layout.priceDecimals);
-      const { scaleLayouts, ...columns } = changes;
+      const { scaleLayouts, paymentMethodNames, ...columns } = changes;
       return inTransaction(ctx, () => {
         ctx.db.orm
           .update(settings)
           .set({
             ...columns,
             ...(scaleLayouts === undefined ? {} : { scaleLayouts: JSON.stringify(scaleLayouts) }),
+            ...(paymentMethodNames === undefined
+              ? {}
+              : { paymentMethodNames: JSON.stringify(withoutBlanks(paymentMethodNames)) }),
             updatedAt: ctx.now().toISOString(),
           })
           .where(eq(settings.id, 1))

@@ -97,6 +97,8 @@ export function initStore(
         roundingMode: profile.roundingMode,
         taxBasis: profile.taxBasis,
         defaultDocumentType: profile.defaultDocumentType,
+        // The country's usual scale labels, so a weighed product scans from day one.
+        scaleLayouts: JSON.stringify(profile.scaleLayouts),
         currentRegisterId: register.id,
         createdAt: now,
         updatedAt: now,

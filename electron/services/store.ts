@@ -53,6 +53,11 @@ export function isSetUp(ctx: ServiceContext): boolean {
   );
 }
 
+/** The store's locale ("es-PE"), or undefined before setup. */
+export function storedLocale(ctx: Pick<ServiceContext, 'db'>): string | undefined {
+  return selectRows(ctx, settings).get()?.locale;
+}
+
 /** The UI language the till was set to, or undefined before setup. */
 export function storedLanguage(ctx: Pick<ServiceContext, 'db'>): Language | undefined {
   return selectRows(ctx, settings).get()?.language as Language | undefined;
@@ -90,6 +95,7 @@ export function loadStore(ctx: ServiceContext): Store {
     cashOutLimit: cashOutLimitOf(s.currency, s.cashOutLimit),
     documentsFolder: s.documentsFolder,
     receiptFooter: s.receiptFooter,
+    paymentMethodNames: JSON.parse(s.paymentMethodNames) as Settings['paymentMethodNames'],
     receiptFormat: s.receiptFormat as Settings['receiptFormat'],
     printerName: s.printerName,
     printerHost: s.printerHost,

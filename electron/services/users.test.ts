@@ -122,6 +122,27 @@ describe('users', () => {
     });
   });
 
+  it('lists users in Spanish alphabetical order, active first', async () => {
+    await user(till, 'Óscar', 'cashier', '1111');
+    await user(till, 'beto', 'cashier', '2222');
+    const olga = await user(till, 'Olga', 'cashier', '3333');
+    await user(till, 'Ángel', 'supervisor', '4444');
+    await till.call('users.update', { id: olga.id, active: false });
+    expect((await till.call('users.list', {})).map((u) => u.name)).toEqual([
+      'Ana',
+      'Ángel',
+      'beto',
+      'Óscar',
+      'Olga',
+    ]);
+    expect((await till.call('users.names', {})).map((u) => u.name)).toEqual([
+      'Ana',
+      'Ángel',
+      'beto',
+      'Óscar',
+    ]);
+  });
+
   it('refuses duplicate names whatever their case, and non-admins', async () => {
     const carla = await user(till, 'Carla', 'cashier', '1111');
     const dup = await till.fail('users.create', { name: 'CARLA', role: 'cashier', pin: '9999' });

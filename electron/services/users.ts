@@ -1,4 +1,5 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { compareNames, sortByName } from '../../core/collate';
 import { DomainError } from '../../core/errors';
 import type { Actor, Role, User } from '../../core/api/model';
 import { users } from '../../db/schema';
@@ -6,6 +7,7 @@ import type { AreaHandlers } from '../handler';
 import { hasRole, roleWithArticle } from './access';
 import { writeAudit } from './audit';
 import { inTransaction, type ServiceContext } from './context';
+import { loadStore, storedLocale } from './store';
 import { dismissLockAlerts, listLockAlerts } from './lock-alerts';
 import { hashPin } from './pin';
 import { checkNewPin, checkPin } from './pin-check';
@@ -130,23 +132,29 @@ export const usersHandlers: AreaHandlers<'users'> = {
   },
   'users.list': {
     access: 'admin',
-    run: (_input, ctx) =>
-      ctx.db.orm
+    // Active first, each group in the store's alphabetical order (not SQLite's byte order).
+    run: (_input, ctx) => {
+      const locale = loadStore(ctx).settings.locale;
+      return ctx.db.orm
         .select()
         .from(users)
-        .orderBy(desc(users.active), asc(users.name))
         .all()
-        .map(toUser),
+        .sort((a, b) => Number(b.active) - Number(a.active) || compareNames(a.name, b.name, locale))
+        .map(toUser);
+    },
   },
   'users.names': {
     access: 'public',
+    // Public before setup too, so the locale may not be there yet: Spanish then.
     run: (_input, ctx) =>
-      ctx.db.orm
-        .select({ id: users.id, name: users.name, role: users.role })
-        .from(users)
-        .where(eq(users.active, true))
-        .orderBy(asc(users.name))
-        .all(),
+      sortByName(
+        ctx.db.orm
+          .select({ id: users.id, name: users.name, role: users.role })
+          .from(users)
+          .where(eq(users.active, true))
+          .all(),
+        storedLocale(ctx),
+      ),
   },
   'users.lockAlerts': { access: 'admin', run: (_input, ctx) => listLockAlerts(ctx) },
   'users.dismissLockAlerts': {

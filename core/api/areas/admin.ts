@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { NEGATIVE_STOCK_POLICIES, RECEIPT_FORMATS, LANGUAGES, ROLES } from '../model';
+import {
+  NEGATIVE_STOCK_POLICIES,
+  PAYMENT_METHODS,
+  RECEIPT_FORMATS,
+  LANGUAGES,
+  ROLES,
+} from '../model';
 import type {
   Actor,
   BackupsInfo,
@@ -53,6 +59,8 @@ export const SettingsUpdateInput = z
     documentsFolder: text(500),
     /** Printed line by line under every receipt: the one multi-line text field. */
     receiptFooter: multilineText(500),
+    /** The store's name per payment method, shown on the till, receipts and reports; '' for the default. */
+    paymentMethodNames: z.partialRecord(z.enum(PAYMENT_METHODS), text(30)),
     receiptFormat: z.enum(RECEIPT_FORMATS),
     printerName: text(120),
     printerHost: text(120),

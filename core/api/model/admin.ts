@@ -3,6 +3,7 @@ import type { DocumentType } from '../../numbering';
 import type { CountryCode } from '../../profiles/types';
 import type { RoundingMethod, TaxBasis, TaxKind } from '../../tax/types';
 import type { RoundingMode } from '../../money/rounding';
+import type { PaymentMethodNames } from '../../payment-names';
 
 export const ROLES = ['admin', 'supervisor', 'cashier'] as const;
 export type Role = (typeof ROLES)[number];
@@ -37,7 +38,11 @@ export interface ScaleLayoutSetting {
   readonly priceDecimals: number;
 }
 
-export const NEGATIVE_STOCK_POLICIES = ['block', 'allow', 'per_product'] as const;
+/**
+ * Selling what the shelf count says is not there: refuse ('block'), always
+ * allow, decide per product, or let a supervisor allow it on the spot.
+ */
+export const NEGATIVE_STOCK_POLICIES = ['block', 'allow', 'per_product', 'supervisor'] as const;
 export type NegativeStockPolicy = (typeof NEGATIVE_STOCK_POLICIES)[number];
 export const RECEIPT_FORMATS = ['80mm', '58mm', 'A4'] as const;
 export type ReceiptFormat = (typeof RECEIPT_FORMATS)[number];
@@ -72,6 +77,8 @@ export interface Settings {
   /** An absolute folder documents.* may also write to; '' for only <data dir>/documents. */
   readonly documentsFolder: string;
   readonly receiptFooter: string;
+  /** The store's own name per payment method; a method left out keeps its default. */
+  readonly paymentMethodNames: PaymentMethodNames;
   readonly receiptFormat: ReceiptFormat;
   readonly printerName: string;
   readonly printerHost: string;

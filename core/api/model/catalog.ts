@@ -102,7 +102,10 @@ export interface ImportReport {
   readonly dryRun: boolean;
   readonly rows: number;
   readonly created: number;
+  /** Existing products the file changes (or would). */
   readonly updated: number;
+  /** Existing products the file leaves as they are ("sin cambios"). */
+  readonly unchanged: number;
   readonly skipped: number;
   readonly errors: readonly ImportIssue[];
   /** How the bytes were decoded; null when they could not be (see errors). */

@@ -1,6 +1,6 @@
 /** An X or Z report (cash.report) as printed: the same sections on the roll and on A4. */
 import type { CashReport, TypeTotal } from '../../../core/api/model';
-import { MOVEMENT_LABELS, PAYMENT_LABELS } from '../format';
+import { MOVEMENT_LABELS, paymentLabel } from '../format';
 import type { DocumentStore } from '../model';
 import { businessOf } from './common';
 import { formatFor } from './sale-content';
@@ -75,7 +75,7 @@ export function cashReportContent(store: DocumentStore, report: CashReport): Cas
       title: 'Por medio de pago',
       rows: report.byMethod.length
         ? report.byMethod.map((m) => ({
-            label: `${PAYMENT_LABELS[m.method]}${m.currency === report.currency ? '' : ` ${m.currency}`} (${fmt.count(m.count)})`,
+            label: `${paymentLabel(store, m.method)}${m.currency === report.currency ? '' : ` ${m.currency}`} (${fmt.count(m.count)})`,
             value: money(m.amount),
           }))
         : [{ label: 'Sin pagos', value: money(0) }],

@@ -65,12 +65,105 @@ describe('tax blocks', () => {
       'HALF_UP',
     );
     expect(rows(block)).toEqual([
-      'Descuentos: $1.00',
-      'Subtotal: $365.00',
+      'Total antes de descuentos: $431.90',
+      'Descuentos: − $1.00',
+      'Gravado (sin impuesto): $365.00',
       'Impuesto 16%: $58.40',
       'Exento: $5.00',
       'No gravado: $2.50',
       'TOTAL: $430.90',
+    ]);
+  });
+});
+
+/** The money in a row's value, signed ("− S/ 1.00" is −100). */
+function cents(value: string): number {
+  const digits = Number(value.replace(/[^\d]/g, ''));
+  return value.includes('−') ? -digits : digits;
+}
+
+describe('totals that add up', () => {
+  const pe = (discount: number, pricesIncludeTax = true): TaxAmounts => ({
+    ...AMOUNTS,
+    currency: 'PEN',
+    secondaryCurrency: null,
+    exchangeRate: null,
+    // Example 4 (an item and 2 bags with ICBPER), with a discount already taken.
+    taxed: [{ rate: 1800, base: 534, tax: 96 }],
+    taxableBase: 534,
+    tax: 96,
+    fixedTaxes: [{ code: 'ICBPER', name: 'ICBPER', amount: 100 }],
+    fixedTax: 100,
+    discount,
+    pricesIncludeTax,
+    total: 730,
+    due: 730,
+  });
+  const fmt = documentFormat('es-PE', 'PEN', 'America/Lima');
+
+  it('a Peruvian receipt says what each row is: before discounts, discounts, then the total broken down', () => {
+    const block = taxBlock('PE', pe(50), fmt, 'HALF_UP');
+    expect(rows(block)).toEqual([
+      'Total antes de descuentos: S/ 6.80',
+      'Descuentos: − S/ 0.50',
+      'Op. gravadas (sin IGV): S/ 5.34',
+      'Op. exoneradas: S/ 0.00',
+      'Op. inafectas: S/ 0.00',
+      'IGV 18 %: S/ 0.96',
+      'ICBPER: S/ 1.00',
+      'TOTAL: S/ 7.30',
+    ]);
+    const v = Object.fromEntries(block.totals.map((r) => [nbsp(r.label), cents(r.value)]));
+    // Before discounts − discounts + the per-bag tax = TOTAL; and the breakdown = TOTAL.
+    expect(v['Total antes de descuentos']! + v['Descuentos']! + v['ICBPER']!).toBe(v['TOTAL']);
+    expect(
+      v['Op. gravadas (sin IGV)']! +
+        v['Op. exoneradas']! +
+        v['Op. inafectas']! +
+        v['IGV 18 %']! +
+        v['ICBPER']!,
+    ).toBe(v['TOTAL']);
+  });
+
+  it('with prices without tax the subtotal before discounts is without tax too', () => {
+    const block = taxBlock('PE', pe(50, false), fmt, 'HALF_UP');
+    expect(rows(block).slice(0, 3)).toEqual([
+      'Subtotal antes de descuentos (sin impuesto): S/ 5.84',
+      'Descuentos: − S/ 0.50',
+      'Op. gravadas (sin IGV): S/ 5.34',
+    ]);
+  });
+
+  it('no discount, no rows about discounts', () => {
+    expect(rows(taxBlock('PE', pe(0), fmt, 'HALF_UP'))[0]).toBe('Op. gravadas (sin IGV): S/ 5.34');
+  });
+
+  it('Colombia lists exento and excluido as parts of the subtotal, not on top of it', () => {
+    const block = taxBlock(
+      'CO',
+      {
+        ...AMOUNTS,
+        currency: 'COP',
+        secondaryCurrency: null,
+        exchangeRate: null,
+        taxed: [{ rate: 1900, base: 1000000, tax: 190000 }],
+        taxableBase: 1000000,
+        exempt: 50000,
+        unaffected: 20000,
+        tax: 190000,
+        total: 1260000,
+        due: 1260000,
+      },
+      documentFormat('es-CO', 'COP', 'America/Bogota'),
+      'HALF_UP',
+    );
+    expect(rows(block)).toEqual([
+      'Gravado (sin IVA): $ 10.000,00',
+      'Exento: $ 500,00',
+      'Excluido: $ 200,00',
+      'Subtotal (sin IVA): $ 10.700,00',
+      'IVA 19 % (base 10.000,00): $ 1.900,00',
+      'TOTAL: $ 12.600,00',
     ]);
   });
 });

@@ -2,7 +2,7 @@
 import type { DayTotal, Summary } from '../../../core/api/model';
 import { currency as currencyOf } from '../../../core/money/currency';
 import { daysBetween } from '../../../core/time';
-import { MOVEMENT_LABELS, PAYMENT_LABELS, type DocumentFormat } from '../format';
+import { MOVEMENT_LABELS, paymentLabel, type DocumentFormat } from '../format';
 import type { DocumentStore } from '../model';
 import { businessOf } from './common';
 import { formatFor } from './sale-content';
@@ -106,7 +106,7 @@ export function periodContent(
       rows: [
         ...(summary.byMethod.length
           ? summary.byMethod.map((m) => ({
-              label: `${PAYMENT_LABELS[m.method]}${m.currency === summary.currency ? '' : ` ${m.currency}`} (${fmt.count(m.count)})`,
+              label: `${paymentLabel(store, m.method)}${m.currency === summary.currency ? '' : ` ${m.currency}`} (${fmt.count(m.count)})`,
               value: fmt.money(m.amount),
             }))
           : [{ label: 'Sin pagos', value: money(0) }]),

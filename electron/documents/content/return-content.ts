@@ -3,7 +3,7 @@ import type { Sale, SaleReturn } from '../../../core/api/model';
 import type { RateTotal } from '../../../core/tax/types';
 import { localDateHour } from '../../../core/time';
 import { amountInWords } from '../../../core/words';
-import { PAYMENT_LABELS } from '../format';
+import { paymentLabel } from '../format';
 import type { DocumentStore } from '../model';
 import { businessOf, customerRows, footerOf, titleOf } from './common';
 import { qrText } from './qr-text';
@@ -98,7 +98,7 @@ export function returnContent(
     words: `SON: ${amountInWords(saleReturn.total, sale.currency)}`,
     payments: [
       {
-        label: `Reembolso (${PAYMENT_LABELS[saleReturn.refundMethod]})`,
+        label: `Reembolso (${paymentLabel(store, saleReturn.refundMethod)})`,
         value: fmt.money(saleReturn.total),
       },
       // A cash refund goes up to the coin, in the customer's favour (DOMAIN.md, "Cash rounding").

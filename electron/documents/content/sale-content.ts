@@ -1,7 +1,7 @@
 /** A sale as its receipt or invoice words it. */
 import type { Payment, Sale, SaleLine } from '../../../core/api/model';
 import { amountInWords } from '../../../core/words';
-import { documentFormat, PAYMENT_LABELS, type DocumentFormat } from '../format';
+import { documentFormat, paymentLabel, type DocumentFormat } from '../format';
 import type { DocumentStore } from '../model';
 import { businessOf, customerRows, footerOf, titleOf } from './common';
 import { qrText } from './qr-text';
@@ -37,8 +37,8 @@ export function itemRow(
   };
 }
 
-function paymentLabel(payment: Payment): string {
-  const label = PAYMENT_LABELS[payment.method];
+function paymentText(store: DocumentStore, payment: Payment): string {
+  const label = paymentLabel(store, payment.method);
   if (payment.method === 'TRANSFERENCIA' && payment.bank) return `${label} ${payment.bank}`;
   return label;
 }
@@ -59,11 +59,11 @@ export function cashRoundingRows(fmt: DocumentFormat, sale: Sale): Row[] {
   ];
 }
 
-export function paymentRows(fmt: DocumentFormat, sale: Sale): Row[] {
+export function paymentRows(store: DocumentStore, fmt: DocumentFormat, sale: Sale): Row[] {
   const rows: Row[] = cashRoundingRows(fmt, sale);
   rows.push(
     ...sale.payments.map((p) => ({
-      label: paymentLabel(p) + (p.currency === sale.currency ? '' : ` (${p.currency})`),
+      label: paymentText(store, p) + (p.currency === sale.currency ? '' : ` (${p.currency})`),
       // What was handed over, in the currency it was handed over in; credit has nothing handed over.
       value: fmt.money(p.method === 'CREDITO' ? p.amount : p.tendered, p.currency),
     })),
@@ -103,6 +103,7 @@ export function saleContent(store: DocumentStore, sale: Sale, customerAddress = 
       fixedTaxes: sale.fixedTaxes,
       fixedTax: sale.fixedTax,
       discount: sale.discount,
+      pricesIncludeTax: sale.pricesIncludeTax,
       total: sale.total,
       igtf: sale.igtf,
       due: sale.due,
@@ -144,7 +145,7 @@ export function saleContent(store: DocumentStore, sale: Sale, customerAddress = 
     totals: block.totals,
     legends: block.legends,
     words: `SON: ${amountInWords(sale.due, sale.currency)}`,
-    payments: paymentRows(fmt, sale),
+    payments: paymentRows(store, fmt, sale),
     qr: qr.text,
     qrCaption: qr.caption,
     footer: footerOf(store),

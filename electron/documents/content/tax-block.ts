@@ -22,6 +22,8 @@ export interface TaxAmounts {
   readonly fixedTaxes: readonly FixedTaxAmount[];
   readonly fixedTax: number;
   readonly discount: number;
+  /** Whether the sale's prices (and so its discounts) include the tax; default true. */
+  readonly pricesIncludeTax?: boolean;
   readonly total: number;
   readonly igtf: number;
   /** total + igtf. */
@@ -59,11 +61,22 @@ export function taxBlock(
   const fixed = () => {
     for (const f of amounts.fixedTaxes) if (f.amount !== 0) add(f.name, f.amount);
   };
-  if (amounts.discount > 0) add('Descuentos', amounts.discount);
+  const bases = amounts.taxableBase + amounts.exempt + amounts.unaffected;
+  if (amounts.discount > 0) {
+    // Each row says what it is, so the reader can add them up: the goods before
+    // discounts, minus the discounts, is what the tax rows below break down.
+    const included = amounts.pricesIncludeTax ?? true;
+    const before = amounts.discount + (included ? amounts.total - amounts.fixedTax : bases);
+    add(
+      included ? 'Total antes de descuentos' : 'Subtotal antes de descuentos (sin impuesto)',
+      before,
+    );
+    rows.push({ label: 'Descuentos', value: `− ${money(amounts.discount)}` });
+  }
 
   switch (country) {
     case 'PE':
-      add('Op. gravadas', amounts.taxableBase);
+      add('Op. gravadas (sin IGV)', amounts.taxableBase);
       add('Op. exoneradas', amounts.exempt);
       add('Op. inafectas', amounts.unaffected);
       perRate('IGV');
@@ -90,14 +103,18 @@ export function taxBlock(
       if (options.invoice) legends.push(BO_LEGEND);
       break;
     case 'CO':
-      add('Subtotal', amounts.taxableBase + amounts.exempt + amounts.unaffected);
+      // Exento and excluido are parts of the subtotal, listed before it so the rows add up.
+      if (amounts.exempt || amounts.unaffected) {
+        add('Gravado (sin IVA)', amounts.taxableBase);
+        if (amounts.exempt) add('Exento', amounts.exempt);
+        if (amounts.unaffected) add('Excluido', amounts.unaffected);
+      }
+      add('Subtotal (sin IVA)', bases);
       for (const t of amounts.taxed)
         rows.push({
           label: `IVA ${fmt.rate(t.rate)} (base ${fmt.plain(t.base, amounts.currency)})`,
           value: money(t.tax),
         });
-      if (amounts.exempt) add('Exento', amounts.exempt);
-      if (amounts.unaffected) add('Excluido', amounts.unaffected);
       fixed();
       add('TOTAL', amounts.total, true);
       break;
@@ -105,7 +122,7 @@ export function taxBlock(
       veBlock(amounts, fmt, roundingMode, rows, legends);
       break;
     case 'GENERIC':
-      add('Subtotal', amounts.taxableBase);
+      add('Gravado (sin impuesto)', amounts.taxableBase);
       perRate('Impuesto');
       if (amounts.exempt) add('Exento', amounts.exempt);
       if (amounts.unaffected) add('No gravado', amounts.unaffected);

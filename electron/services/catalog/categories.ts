@@ -6,6 +6,7 @@ import { categories } from '../../../db/schema';
 import type { AreaHandlers } from '../../handler';
 import { writeAudit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
+import { loadStore } from '../store';
 
 function listCategories(ctx: ServiceContext): Category[] {
   // Sorted here, not by ORDER BY: SQLite compares bytes, so "Lácteos" would follow "Limpieza".
@@ -20,7 +21,7 @@ function listCategories(ctx: ServiceContext): Category[] {
     })
     .from(categories)
     .all();
-  return sortByName(rows);
+  return sortByName(rows, loadStore(ctx).settings.locale);
 }
 
 function categoryById(ctx: ServiceContext, id: number): Category {

@@ -174,13 +174,19 @@ describe('products.import: re-importing an older catalogue', () => {
     await till.call('products.create', { code: 'AZ1', name: 'Azúcar rubia 1 kg', price: 250 });
     const audits = () =>
       till.db.sqlite.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
+    await till.call('products.create', { code: 'AZ2', name: 'Azúcar blanca 1 kg', price: 260 });
+    const file = csvFile(
+      'codigo;nombre;precio\r\nAZ1;Azúcar rubia 1 kg;2,50\r\nAZ2;Azúcar blanca 1 kg;2,80\r\n',
+    );
+    // The preview counts only the row that changes as "Se actualizarán", the other as "sin cambios".
+    const preview = await till.call('products.import', { file, dryRun: true });
+    expect(preview).toMatchObject({ created: 0, updated: 1, unchanged: 1, skipped: 0 });
     const before = audits();
-    const report = await till.call('products.import', {
-      file: csvFile('codigo;nombre;precio\r\nAZ1;Azúcar rubia 1 kg;2,50\r\n'),
-    });
-    expect(report).toMatchObject({ updated: 1, changes: [] });
-    // The import's own audit row only (the API's), no products.update.
-    expect(audits() - before).toBeLessThanOrEqual(1);
+    const report = await till.call('products.import', { file });
+    expect(report).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(report.changes.map((c) => c.code)).toEqual(['AZ2']);
+    // The import's own audit row (the API's) and AZ2's change; nothing for AZ1.
+    expect(audits() - before).toBeLessThanOrEqual(2);
   });
 });
 

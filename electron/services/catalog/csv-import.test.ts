@@ -60,6 +60,7 @@ describe('products.import: reading the file', () => {
       rows: 2,
       created: 2,
       updated: 0,
+      unchanged: 0,
       skipped: 0,
       errors: [],
       encoding: 'utf-8-bom',
@@ -419,7 +420,13 @@ describe('products.import in chunks', () => {
       dryRun: false,
       setStock: false,
     });
-    expect(again).toMatchObject({ created: rows - written, updated: written, errors: [] });
+    // The rows written twice change nothing the second time: "sin cambios", not updates.
+    expect(again).toMatchObject({
+      created: rows - written,
+      updated: 0,
+      unchanged: written,
+      errors: [],
+    });
     expect(count('products', "code LIKE 'C%'")).toBe(rows);
     expect(count('stock_movements', "kind = 'IMPORT'")).toBe(rows);
   });

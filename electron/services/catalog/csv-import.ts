@@ -36,19 +36,29 @@ const CHUNK_GAP_MS = 5;
 /** How long one chunk waits for another process's write lock before the import stops with BUSY. */
 const CHUNK_BUSY_WAIT_MS = 10_000;
 
+/** Rows written so far: new products, products changed, and products the file left as they were. */
+interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+const NONE: Counts = { created: 0, updated: 0, unchanged: 0 };
+
 function report(
   plan: ImportPlan,
   options: ImportOptions,
-  created: number,
-  updated: number,
+  counts: Counts,
   changes: readonly ImportChange[] = plan.changes,
 ): ImportReport {
+  const { created, updated, unchanged } = counts;
   return {
     dryRun: options.dryRun,
     rows: plan.rows,
     created,
     updated,
-    skipped: plan.rows - created - updated,
+    unchanged,
+    skipped: plan.rows - created - updated - unchanged,
     errors: [...plan.errors].sort((a, b) => a.line - b.line),
     encoding: plan.encoding,
     separator: plan.separator,
@@ -71,7 +81,7 @@ function refusal(plan: ImportPlan, options: ImportOptions): DomainError {
       reason: 'IMPORT_HAS_ERRORS',
       // Whether skipping bad rows would import something: not when the columns are wrong.
       canSkip: !plan.fileBad && plan.planned.length > 0,
-      report: report(plan, options, 0, 0),
+      report: report(plan, options, NONE),
     },
   );
 }
@@ -79,7 +89,13 @@ function refusal(plan: ImportPlan, options: ImportOptions): DomainError {
 /** The report when nothing is to be written (a dry run), or the refusal when rows are bad. */
 function settle(plan: ImportPlan, options: ImportOptions): ImportReport | undefined {
   if (options.dryRun) {
-    return report(plan, options, plan.creates, plan.planned.length - plan.creates);
+    // Only rows that change something count as updates; the rest are "sin cambios".
+    const updated = plan.changes.length;
+    return report(plan, options, {
+      created: plan.creates,
+      updated,
+      unchanged: plan.planned.length - plan.creates - updated,
+    });
   }
   if (plan.errors.length > 0 && (plan.fileBad || !options.skipInvalid))
     throw refusal(plan, options);
@@ -103,12 +119,13 @@ function applyRows(
     rows: Infinity,
     ms: Infinity,
   },
-): { created: number; updated: number; next: number } {
+): Counts & { next: number } {
   const rows = plan.planned;
   const deadline = performance.now() + chunk.ms;
   const end = Math.min(rows.length, chunk.from + chunk.rows);
   let created = 0;
   let updated = 0;
+  let unchanged = 0;
   let next = chunk.from;
   while (next < end && (next === chunk.from || performance.now() < deadline)) {
     const row = rows[next++]!;
@@ -117,7 +134,8 @@ function applyRows(
         writeRow(ctx, row.incoming, plan.stock, plan.defaultTaxCategory),
       )();
       if (done.outcome === 'created') created++;
-      else updated++;
+      else if (done.change) updated++;
+      else unchanged++;
       if (done.change) changes.push(done.change);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -125,7 +143,7 @@ function applyRows(
       errors.push(rowIssue(row.line, error));
     }
   }
-  return { created, updated, next };
+  return { created, updated, unchanged, next };
 }
 
 class ChangedMeanwhile extends Error {
@@ -141,18 +159,18 @@ function interrupted(
   plan: ImportPlan,
   options: ImportOptions,
   at: ChangedMeanwhile,
-  created: number,
-  updated: number,
+  counts: Counts,
   changes: readonly ImportChange[] = [],
 ): DomainError {
   const issue = rowIssue(at.row.line, at.cause);
+  const { created, updated, unchanged } = counts;
   return new DomainError(
     'CONFLICT',
-    `Line ${at.row.line} changed in the database while importing (${at.cause.message}); ${created + updated} rows before it were imported. Fix it and import the file again: rows already imported are updated, not duplicated`,
+    `Line ${at.row.line} changed in the database while importing (${at.cause.message}); ${created + updated + unchanged} rows before it were imported. Fix it and import the file again: rows already imported are updated, not duplicated`,
     {
       reason: 'IMPORT_INTERRUPTED',
       report: {
-        ...report(plan, options, created, updated, changes),
+        ...report(plan, options, counts, changes),
         errors: [...plan.errors, issue],
       },
     },
@@ -173,10 +191,10 @@ export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): 
     const errors = [...plan.errors];
     const changes: ImportChange[] = [];
     try {
-      const { created, updated } = applyRows(ctx, plan, options.skipInvalid, errors, changes);
-      return report({ ...plan, errors }, options, created, updated, changes);
+      const counts = applyRows(ctx, plan, options.skipInvalid, errors, changes);
+      return report({ ...plan, errors }, options, counts, changes);
     } catch (error) {
-      if (error instanceof ChangedMeanwhile) throw interrupted(plan, options, error, 0, 0);
+      if (error instanceof ChangedMeanwhile) throw interrupted(plan, options, error, NONE);
       throw error;
     }
   });
@@ -193,7 +211,7 @@ export function importProductsCsv(ctx: ServiceContext, options: ImportOptions): 
  * committed, whole (each chunk is one transaction). Rows are upserted by
  * code and the stock column is the count to reach, not an amount to add, so
  * running the same import again writes the rest and leaves the catalog as one
- * clean import would (the rows written twice are counted as updated, with no
+ * clean import would (the rows written twice are counted as unchanged, with no
  * new audit row or stock movement: nothing in them changes).
  */
 export async function importProductsCsvInChunks(
@@ -206,8 +224,7 @@ export async function importProductsCsvInChunks(
   const errors = [...plan.errors];
   const changes: ImportChange[] = [];
   const total = plan.planned.length;
-  let created = 0;
-  let updated = 0;
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   let next = 0;
   ctx.progress?.(0, total);
   while (next < total) {
@@ -221,21 +238,22 @@ export async function importProductsCsvInChunks(
           ),
         CHUNK_BUSY_WAIT_MS,
       );
-      created += done.created;
-      updated += done.updated;
+      counts.created += done.created;
+      counts.updated += done.updated;
+      counts.unchanged += done.unchanged;
       next = done.next;
     } catch (error) {
       if (error instanceof ChangedMeanwhile)
-        throw interrupted(plan, options, error, created, updated, changes);
+        throw interrupted(plan, options, error, { ...counts }, changes);
       if (error instanceof DomainError && error.code === 'BUSY') {
         throw busyError({
           reason: 'IMPORT_INTERRUPTED',
-          report: report({ ...plan, errors }, options, created, updated, changes),
+          report: report({ ...plan, errors }, options, { ...counts }, changes),
         });
       }
       throw error;
     }
     ctx.progress?.(next, total);
   }
-  return report({ ...plan, errors }, options, created, updated, changes);
+  return report({ ...plan, errors }, options, counts, changes);
 }

@@ -66,7 +66,10 @@ export function fold(text: string): string {
 function searchCustomers(ctx: ServiceContext, text: string, limit: number): Customer[] {
   const needle = fold(text.trim());
   // Spanish order (see core/collate), not SQLite's byte order.
-  const rows = sortByName(ctx.db.orm.select().from(customers).all());
+  const rows = sortByName(
+    ctx.db.orm.select().from(customers).all(),
+    loadStore(ctx).settings.locale,
+  );
   const matches =
     needle === ''
       ? rows

@@ -270,6 +270,29 @@ describe('products.get and products.list', () => {
     expect((await till.fail('products.get', { code: 'ZZ' })).code).toBe('NOT_FOUND');
   });
 
+  it('lists in Spanish alphabetical order, not byte order, across pages', async () => {
+    for (const [code, name] of [
+      ['L1', 'Limpiatodo'],
+      ['L2', 'Lácteo Gloria'],
+      ['A1', 'azúcar rubia'],
+      ['N1', 'Ñoquis'],
+      ['N2', 'Nabo'],
+      ['A2', 'Aceite'],
+    ] as const)
+      await product(till, { code, name, price: 1 });
+    const first = await till.call('products.list', { pageSize: 3 });
+    const second = await till.call('products.list', { page: 2, pageSize: 3 });
+    expect([...first.items, ...second.items].map((p) => p.name)).toEqual([
+      'Aceite',
+      'azúcar rubia',
+      'Lácteo Gloria',
+      'Limpiatodo',
+      'Nabo',
+      'Ñoquis',
+    ]);
+    expect(first.total).toBe(6);
+  });
+
   it('lists by name, pages, filters by category, low stock and inactive', async () => {
     const drinks = await till.call('categories.create', { name: 'Bebidas' });
     await product(till, { code: 'C', name: 'Chicha', price: 1, categoryId: drinks.id, stock: 10 });

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { compareNames } from '../../../core/collate';
 import { DomainError } from '../../../core/errors';
 import type { Product } from '../../../core/api/model';
 import type { ProductCreateInput, ProductUpdateInput } from '../../../core/api/areas/catalog';
@@ -207,13 +208,25 @@ export function listProducts(ctx: ServiceContext, query: ListQuery) {
       .from(products)
       .where(where)
       .get()?.n ?? 0;
-  const rows = ctx.db.orm
-    .select()
+  // The page is cut after sorting in the store's locale, not by ORDER BY: SQLite
+  // compares bytes, so "Lácteos" would follow "Limpieza". Names and ids of a
+  // shop's catalogue are small enough to sort in memory on every page.
+  const locale = loadStore(ctx).settings.locale;
+  const ordered = ctx.db.orm
+    .select({ id: products.id, name: products.name })
     .from(products)
     .where(where)
-    .orderBy(asc(products.name), asc(products.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .all();
+    .all()
+    .sort((a, b) => compareNames(a.name, b.name, locale) || a.id - b.id);
+  const pageIds = ordered
+    .slice((query.page - 1) * query.pageSize, query.page * query.pageSize)
+    .map((p) => p.id);
+  const byId = new Map(
+    (pageIds.length === 0
+      ? []
+      : ctx.db.orm.select().from(products).where(inArray(products.id, pageIds)).all()
+    ).map((row) => [row.id, row]),
+  );
+  const rows = pageIds.map((id) => byId.get(id)!);
   return { items: toProducts(ctx, rows), total, page: query.page, pageSize: query.pageSize };
 }

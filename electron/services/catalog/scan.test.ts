@@ -182,6 +182,29 @@ describe('scale labels', () => {
     expect(error.code).toBe('QUANTITY_OUT_OF_RANGE');
   });
 
+  it("a new store reads its country's usual scale labels before anyone sets them up", async () => {
+    expect((await till.call('settings.get', {})).scaleLayouts).toEqual([
+      { pattern: '20 PPPPP WWWWW C', priceDecimals: 2 },
+      { pattern: '21 PPPPP $$$$$ C', priceDecimals: 2 },
+    ]);
+    const cheese = await product(till, { code: '123', price: 3990, soldBy: 'weight' });
+    expect(await till.call('products.byBarcode', { code: label('200012301500') })).toMatchObject({
+      quantity: 1.5,
+      product: { id: cheese.id },
+    });
+    expect(await till.call('products.byBarcode', { code: label('210012300750') })).toMatchObject({
+      fixedAmount: 750,
+      product: { id: cheese.id },
+    });
+    // The store may change them: with the price layout only, a weight label has no layout.
+    await till.call('settings.update', {
+      scaleLayouts: [{ pattern: '21 PPPPP $$$$$ C', priceDecimals: 2 }],
+    });
+    expect((await till.fail('products.byBarcode', { code: label('200012301500') })).code).toBe(
+      'UNKNOWN_LAYOUT',
+    );
+  });
+
   it('says UNKNOWN_LAYOUT for a scale prefix no layout claims', async () => {
     await scaleLayouts();
     await product(till, { code: '123', price: 3990, soldBy: 'weight' });
@@ -210,10 +233,16 @@ describe('scale labels', () => {
     expect(error.code).toBe('INVALID_STATE');
   });
 
-  it('treats a 20-prefixed code as unknown when no layout is configured', async () => {
+  it('treats a 20-prefixed code as unknown when no layout is configured, saying it may be a scale label', async () => {
+    await till.call('settings.update', { scaleLayouts: [] });
     await product(till, { code: '123', price: 3990, soldBy: 'weight' });
     const error = await till.fail('products.byBarcode', { code: label('200012301500') });
-    expect(error).toMatchObject({ code: 'NOT_FOUND', details: { reason: 'UNKNOWN_BARCODE' } });
+    expect(error).toMatchObject({
+      code: 'NOT_FOUND',
+      details: { reason: 'UNKNOWN_SCALE_LABEL' },
+    });
+    const other = await till.fail('products.byBarcode', { code: '7750885012348' });
+    expect(other).toMatchObject({ details: { reason: 'UNKNOWN_BARCODE' } });
   });
 
   it('still finds an in-store barcode registered on a product before reading it as a label', async () => {

@@ -155,8 +155,10 @@ export function resolveScan(ctx: ServiceContext, store: Store, scanned: string):
       },
     );
   }
+  // A scale-range code with no layout to read it: the till says where layouts are set up.
+  const scaleLabel = isScaleCandidate(code) && store.layouts.length === 0;
   throw new DomainError('NOT_FOUND', `No product has the code ${code}`, {
-    reason: 'UNKNOWN_BARCODE',
+    reason: scaleLabel ? 'UNKNOWN_SCALE_LABEL' : 'UNKNOWN_BARCODE',
     code,
   });
 }

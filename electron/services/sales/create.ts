@@ -29,7 +29,7 @@ import {
   type PricedLine,
 } from './lines';
 import { takeNumber } from './numbering';
-import { checkDiscounts } from './supervision';
+import { checkDiscounts, requireSupervisor, type Acting } from './supervision';
 import { planPayments, type PaymentPlan } from './payments';
 import {
   assembleSale,
@@ -98,7 +98,7 @@ export function checkPriceOverrides(
   }
 }
 
-interface Shortage {
+export interface Shortage {
   readonly productId: number;
   readonly code: string;
   readonly name: string;
@@ -108,17 +108,19 @@ interface Shortage {
 
 /**
  * Refuses the whole sale when any product lacks stock, naming each one, unless
- * the store (or that product) may go negative. `delta` is what the change takes
- * out, per product, in thousandths.
+ * the store (or that product) may go negative, or the store lets a supervisor
+ * allow it and one acts or authorized (the sale's audit row names them).
+ * `delta` is what the change takes out, per product, in thousandths.
  */
 export function checkStock(
   ctx: ServiceContext,
   store: Store,
   lines: readonly PricedLine[],
   delta: Map<number, number>,
-): void {
+  who: Acting,
+): readonly Shortage[] {
   const policy = store.settings.negativeStock;
-  if (policy === 'allow') return;
+  if (policy === 'allow') return [];
   const shortages: Shortage[] = [];
   for (const [productId, wanted] of delta) {
     if (wanted <= 0) continue;
@@ -137,13 +139,19 @@ export function checkStock(
       });
     }
   }
-  if (shortages.length > 0) {
-    throw new DomainError(
-      'INSUFFICIENT_STOCK',
-      `Not enough stock: ${shortages.map((s) => `${s.name} (wanted ${s.requested}, have ${s.available})`).join('; ')}`,
-      { items: shortages },
-    );
+  if (shortages.length === 0) return [];
+  if (policy === 'supervisor') {
+    // A FORBIDDEN the till answers by asking a supervisor's PIN, naming what is short.
+    requireSupervisor(who, 'STOCK_BELOW_ZERO', 'Selling below zero stock', {
+      items: shortages,
+    });
+    return shortages;
   }
+  throw new DomainError(
+    'INSUFFICIENT_STOCK',
+    `Not enough stock: ${shortages.map((s) => `${s.name} (wanted ${s.requested}, have ${s.available})`).join('; ')}`,
+    { items: shortages },
+  );
 }
 
 /** The sale row's money columns, from the engine's result and the payment plan. */
@@ -363,7 +371,7 @@ export function createSale(ctx: ServiceContext, input: CreateInput): Sale {
     });
 
     const needs = stockNeeds(lines);
-    checkStock(ctx, store, lines, needs);
+    const belowZero = checkStock(ctx, store, lines, needs, { actor, authorizer });
     const number = takeNumber(ctx, store.profile, store.registerId, spec.type);
     const now = ctx.now();
     const createdAt = now.toISOString();
@@ -416,7 +424,12 @@ export function createSale(ctx: ServiceContext, input: CreateInput): Sale {
       action: 'sales.create',
       entity: 'sale',
       entityId: input.id,
-      after: { number: sale.number, total: sale.total, authorizedBy: authorizer?.name },
+      after: {
+        number: sale.number,
+        total: sale.total,
+        authorizedBy: authorizer?.name,
+        ...(belowZero.length > 0 ? { belowZero } : {}),
+      },
     });
     appendEvent(ctx, 'sale.created', input.id, sale);
     return sale;

@@ -24,6 +24,7 @@ import {
   insertSaleDetail,
   lockedRate,
   totalsColumns,
+  type Shortage,
 } from './create';
 import { priceLine, stockNeeds, toTaxLine, type PricedLine } from './lines';
 import { planPayments, type PaymentRequest } from './payments';
@@ -191,9 +192,10 @@ export function updateSale(ctx: ServiceContext, input: UpdateInput): Sale {
       editedBy: actor.id,
       editedAt: now,
     };
+    let belowZero: readonly Shortage[] = [];
     if (changesMoney) {
       invalidateRollups(ctx, row.localDate);
-      repriceSale(
+      belowZero = repriceSale(
         ctx,
         store,
         row,
@@ -216,7 +218,11 @@ export function updateSale(ctx: ServiceContext, input: UpdateInput): Sale {
       entityId: row.id,
       reason: input.reason,
       before,
-      after: { ...after, authorizedBy: authorizer?.name },
+      after: {
+        ...after,
+        authorizedBy: authorizer?.name,
+        ...(belowZero.length > 0 ? { belowZero } : {}),
+      },
     });
     appendEvent(ctx, 'sale.updated', row.id, after);
     return after;
@@ -279,8 +285,8 @@ function repriceLines(
     const d = (needed.get(id) ?? 0) - (taken.get(id) ?? 0);
     if (d !== 0) delta.set(id, d);
   }
-  checkStock(ctx, store, lines, delta);
-  return { lines, totals, delta, roundingMode: rules.roundingMode };
+  const belowZero = checkStock(ctx, store, lines, delta, who);
+  return { lines, totals, delta, belowZero, roundingMode: rules.roundingMode };
 }
 
 /**
@@ -295,7 +301,7 @@ function repriceSale(
   input: UpdateInput,
   who: { actor: Actor; authorizer: Actor | null; hasRegisteredCustomer: boolean },
   now: string,
-): void {
+): readonly Shortage[] {
   const repriced =
     input.lines !== undefined || input.orderDiscount !== undefined
       ? repriceLines(ctx, store, row, input, who)
@@ -351,9 +357,9 @@ function repriceSale(
       .where(eq(sales.id, row.id))
       .run();
     insertPayments(ctx, row.id, row.localDate, plan, now);
-    return;
+    return [];
   }
-  const { lines, totals, delta } = repriced;
+  const { lines, totals, delta, belowZero } = repriced;
   ctx.db.orm
     .update(sales)
     .set(totalsColumns(totals, plan, lines))
@@ -371,4 +377,5 @@ function repriceSale(
       saleId: row.id,
     });
   }
+  return belowZero;
 }

@@ -5,7 +5,7 @@ import { LanguageSelect } from './LanguageSelect';
 import type { MessageKey } from '../i18n/messages';
 import { ROUTES, useRoute, type RouteName } from '../state/route';
 import { hasRole, useSession } from '../state/session';
-import { useHotkeys } from './useHotkeys';
+import { shortcutText, useShortcuts } from './shortcuts';
 
 /** Screens a role may open; the API enforces the same rules on every call. */
 const MIN_ROLE: Readonly<Partial<Record<RouteName, 'supervisor' | 'admin'>>> = {
@@ -23,7 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const logout = useSession((s) => s.logout);
   const visible = ROUTES.filter((name) => !MIN_ROLE[name] || hasRole(actor, MIN_ROLE[name]!));
 
-  useHotkeys({ F9: () => void lock() });
+  useShortcuts({ lock: () => void lock() });
 
   return (
     <div className="shell">
@@ -44,7 +44,11 @@ export function Layout({ children }: { children: ReactNode }) {
           </span>
         )}
         <LanguageSelect />
-        <button className="btn" title={t('common.topbar.lockHint')} onClick={() => void lock()}>
+        <button
+          className="btn"
+          title={t('common.topbar.lockHint', { key: shortcutText('lock') })}
+          onClick={() => void lock()}
+        >
           <Icon name="lock" size={18} /> {t('common.topbar.lock')} <kbd>F9</kbd>
         </button>
         <button className="btn" onClick={() => void logout()}>

@@ -43,3 +43,27 @@ describe('errorMessage', () => {
     },
   );
 });
+
+describe('scale labels the till cannot read', () => {
+  it('say where scale labels are set up, in es and en', () => {
+    const noLayout = {
+      code: 'UNKNOWN_LAYOUT' as const,
+      message: 'No scale layout is configured for label 2500123015007',
+      details: { code: '2500123015007', prefix: '25' },
+    };
+    const noLayouts = {
+      code: 'NOT_FOUND' as const,
+      message: 'No product has the code 2000123015002',
+      details: { reason: 'UNKNOWN_SCALE_LABEL', code: '2000123015002' },
+    };
+    useI18n.setState({ language: 'es' });
+    expect(errorMessage(noLayout)).toBe(
+      'Ninguna etiqueta de balanza configurada empieza con 25. Configure las etiquetas de balanza en Configuración › Stock y balanza › Etiquetas de balanza.',
+    );
+    expect(errorMessage(noLayouts)).toContain(
+      'Si es una etiqueta de balanza, configure su formato en Configuración › Stock y balanza › Etiquetas de balanza.',
+    );
+    useI18n.setState({ language: 'en' });
+    expect(errorMessage(noLayout)).toContain('Set up scale labels in Settings › ');
+  });
+});

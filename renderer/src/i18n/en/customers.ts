@@ -3,7 +3,7 @@ import type { customers as es } from '../es/customers';
 export const customers: typeof es = {
   new: 'New customer',
   search: 'Search customers',
-  searchPlaceholder: 'Search by name or document number (F3)',
+  searchPlaceholder: 'Search by name or document number ({key})',
   none: 'No customers registered yet.',
   capped: 'Showing the first {count}; search to find the others.',
   editOf: 'Edit {name}',

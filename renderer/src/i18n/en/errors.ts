@@ -14,7 +14,8 @@ export const errors: typeof es = {
     NOT_SET_UP: 'This till is not set up yet.',
     BAD_BARCODE: 'Invalid code.',
     BAD_CHECK_DIGIT: 'Barcode misread (check digit). Scan again.',
-    UNKNOWN_LAYOUT: 'Scale label with no configured layout.',
+    UNKNOWN_LAYOUT:
+      'No configured scale label layout starts with {prefix}. Set up scale labels in {scaleSettings}.',
     QUANTITY_OUT_OF_RANGE: 'Quantity out of range.',
     PRINTER_UNAVAILABLE: 'The printer is not answering. The sale is saved; you can reprint later.',
     BUSY: 'The till is busy with another task; nothing was saved. Try again in a few seconds.',
@@ -48,6 +49,7 @@ export const errors: typeof es = {
     FILE_EXISTS: 'That file already exists.',
     NOT_ABSOLUTE: "Type the folder's whole path.",
     NOT_A_FOLDER: 'That folder does not exist.',
+    STOCK_BELOW_ZERO: "Not enough stock: {items}. Selling below zero needs a supervisor's PIN.",
     RETURN_NEEDS_SUPERVISOR: "Returns need a supervisor's PIN.",
     BAD_AUTHORIZATION: "The supervisor's PIN is not correct.",
     AUTHORIZER_ROLE: 'Whoever authorizes must be a supervisor or an admin.',
@@ -115,6 +117,8 @@ export const errors: typeof es = {
     PRICE_ON_LABEL: 'The scale label already fixes the price.',
     UNKNOWN_LINE: 'That line is not on this sale.',
     DUPLICATE_IN_FILE: 'Repeated in the file.',
+    UNKNOWN_SCALE_LABEL:
+      'No product has the code {code}. If it is a scale label, set up its layout in {scaleSettings}.',
     UNKNOWN_SCALE_PRODUCT: 'No product has scale code {productCode}.',
     INVALID_QUANTITY: 'Invalid quantity.',
     EMPTY_CODE: 'The code is missing.',

@@ -21,9 +21,9 @@ export const reports: typeof es = {
   totals: {
     title: 'Summary',
     count: 'Sales',
-    gross: 'Gross',
+    gross: 'Sales before discounts',
     discounts: 'Discounts',
-    base: 'Taxable base',
+    base: 'Taxable base (before tax)',
     exempt: 'Exempt',
     unaffected: 'Not subject to tax',
     tax: 'Taxes',

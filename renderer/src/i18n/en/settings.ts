@@ -12,10 +12,18 @@ export const settings: typeof es = {
     series: 'Numbering',
     stock: 'Stock and scale',
     controls: 'Till controls',
+    payments: 'Payment methods',
     users: 'Users',
     receipt: 'Receipt and printer',
     backups: 'Backups',
     language: 'Language and region',
+  },
+  payments: {
+    title: 'Payment methods',
+    intro:
+      'What each payment method is called on the till, receipts and reports, as your customers say it (for example "Yape" for QR).',
+    nameOf: 'Name of "{method}"',
+    emptyKeepsDefault: 'Empty: "{name}".',
   },
   business: {
     title: 'Business details',
@@ -59,7 +67,8 @@ export const settings: typeof es = {
     defaultDocument: 'Default document',
     cashierPriceOverride: 'Cashiers may change prices without authorization',
     exchangeRate: 'Exchange rate ({to} per {from})',
-    exchangeRateHint: 'With a decimal point, e.g. 36.50. Each sale keeps the rate of its moment.',
+    exchangeRateHint:
+      'With a decimal comma or point, e.g. 36.50. Each sale keeps the rate of its moment.',
     igtf: 'Charge IGTF ({rate}) on what is paid in foreign currency (special taxpayer)',
     cashRounding: "Round cash to {coin} in the customer's favour",
     cashRoundingHint:
@@ -105,6 +114,10 @@ export const settings: typeof es = {
       per_product: {
         label: 'Per product',
         hint: "Decided on each product's form.",
+      },
+      supervisor: {
+        label: "With a supervisor's authorization",
+        hint: "When stock is short, the till asks for a supervisor's PIN and the sale is recorded in the audit log.",
       },
     },
   },

@@ -2,7 +2,7 @@
 export const customers = {
   new: 'Nuevo cliente',
   search: 'Buscar cliente',
-  searchPlaceholder: 'Buscar por nombre o número de documento (F3)',
+  searchPlaceholder: 'Buscar por nombre o número de documento ({key})',
   none: 'Aún no hay clientes registrados.',
   capped: 'Se muestran los primeros {count}; busque para encontrar a los demás.',
   editOf: 'Editar a {name}',

@@ -13,7 +13,8 @@ export const errors = {
     NOT_SET_UP: 'Esta caja aún no está configurada.',
     BAD_BARCODE: 'Código no válido.',
     BAD_CHECK_DIGIT: 'Código de barras mal leído (dígito verificador). Vuelva a escanear.',
-    UNKNOWN_LAYOUT: 'Etiqueta de balanza sin formato configurado.',
+    UNKNOWN_LAYOUT:
+      'Ninguna etiqueta de balanza configurada empieza con {prefix}. Configure las etiquetas de balanza en {scaleSettings}.',
     QUANTITY_OUT_OF_RANGE: 'Cantidad fuera de rango.',
     PRINTER_UNAVAILABLE:
       'La impresora no responde. La venta quedó guardada; puede reimprimir luego.',
@@ -51,6 +52,7 @@ export const errors = {
     FILE_EXISTS: 'Ese archivo ya existe.',
     NOT_ABSOLUTE: 'Escriba la ruta completa de la carpeta.',
     NOT_A_FOLDER: 'Esa carpeta no existe.',
+    STOCK_BELOW_ZERO: 'Falta stock: {items}. Vender bajo cero requiere la clave de un supervisor.',
     RETURN_NEEDS_SUPERVISOR: 'Las devoluciones requieren la clave de un supervisor.',
     BAD_AUTHORIZATION: 'La clave del supervisor no es correcta.',
     AUTHORIZER_ROLE: 'Quien autoriza debe ser supervisor o administrador.',
@@ -118,6 +120,8 @@ export const errors = {
     PRICE_ON_LABEL: 'La etiqueta de balanza ya fija el precio.',
     UNKNOWN_LINE: 'Esa línea no es de esta venta.',
     DUPLICATE_IN_FILE: 'Repetido en el archivo.',
+    UNKNOWN_SCALE_LABEL:
+      'Ningún producto tiene el código {code}. Si es una etiqueta de balanza, configure su formato en {scaleSettings}.',
     UNKNOWN_SCALE_PRODUCT: 'Ningún producto tiene el código de balanza {productCode}.',
     INVALID_QUANTITY: 'Cantidad no válida.',
     EMPTY_CODE: 'Falta el código.',

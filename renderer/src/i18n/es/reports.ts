@@ -20,9 +20,9 @@ export const reports = {
   totals: {
     title: 'Resumen',
     count: 'Ventas',
-    gross: 'Bruto',
+    gross: 'Ventas antes de descuentos',
     discounts: 'Descuentos',
-    base: 'Base imponible',
+    base: 'Base imponible (sin impuestos)',
     exempt: 'Exonerado / exento',
     unaffected: 'Inafecto / no gravado',
     tax: 'Impuestos',

@@ -11,10 +11,18 @@ export const settings = {
     series: 'Numeración',
     stock: 'Stock y balanza',
     controls: 'Controles de caja',
+    payments: 'Medios de pago',
     users: 'Usuarios',
     receipt: 'Comprobante e impresora',
     backups: 'Copias de seguridad',
     language: 'Idioma y región',
+  },
+  payments: {
+    title: 'Medios de pago',
+    intro:
+      'Cómo se llama cada medio de pago en la caja, los comprobantes y los reportes, como lo dicen sus clientes (por ejemplo «Yape» para QR).',
+    nameOf: 'Nombre de «{method}»',
+    emptyKeepsDefault: 'Vacío: «{name}».',
   },
   business: {
     title: 'Datos del negocio',
@@ -60,7 +68,7 @@ export const settings = {
     cashierPriceOverride: 'Los cajeros pueden cambiar precios sin autorización',
     exchangeRate: 'Tipo de cambio ({to} por {from})',
     exchangeRateHint:
-      'Con punto decimal, ej. 36.50. Cada venta guarda el tipo de cambio del momento.',
+      'Con coma o punto decimal, ej. 36,50. Cada venta guarda el tipo de cambio del momento.',
     igtf: 'Cobrar IGTF ({rate}) sobre lo pagado en divisas (contribuyente especial)',
     cashRounding: 'Redondear el efectivo a {coin} a favor del cliente',
     cashRoundingHint:
@@ -106,6 +114,10 @@ export const settings = {
       per_product: {
         label: 'Según cada producto',
         hint: 'Se decide en la ficha de cada producto.',
+      },
+      supervisor: {
+        label: 'Con autorización de un supervisor',
+        hint: 'Si falta stock, la caja pide la clave de un supervisor y la venta queda registrada en la auditoría.',
       },
     },
   },

@@ -1,5 +1,6 @@
 import type { CashReport, TypeTotal } from '../../../../core/api/model';
 import { dateTime, money, rate, useT } from '../../i18n';
+import { usePaymentLabel } from '../../i18n/payment-names';
 import type { MessageKey } from '../../i18n/messages';
 import { DifferenceAmount } from './DifferenceAmount';
 import { Figure, FigureGroup } from './Figures';
@@ -13,6 +14,7 @@ export function CashReportView({
   titled?: boolean;
 }) {
   const t = useT();
+  const methodName = usePaymentLabel();
   const { session, cash } = report;
   const m = (amount: number) => money(amount, report.currency);
   return (
@@ -79,8 +81,7 @@ export function CashReportView({
               key={`${method.method}-${method.currency}`}
               label={
                 <>
-                  {t(`common.paymentMethods.${method.method}`)}{' '}
-                  <span className="muted">×{method.count}</span>
+                  {methodName(method.method)} <span className="muted">×{method.count}</span>
                 </>
               }
             >

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { CashReport, CashSession } from '../../../../core/api/model';
 import { Button } from '../../components/Button';
-import { useHotkeys } from '../../components/useHotkeys';
+import { useShortcuts } from '../../components/shortcuts';
 import { useI18n, useT } from '../../i18n';
 import { useToasts } from '../../state/toasts';
 import { CashReportPdf } from './CashReportPdf';
@@ -31,8 +31,8 @@ export function CashScreen() {
   const [printing, setPrinting] = useState<string | null>(null);
   const stopViewing = useCallback(() => setViewing(null), []);
 
-  useHotkeys(
-    { F2: () => setMode('moving') },
+  useShortcuts(
+    { create: () => setMode('moving') },
     Boolean(session) && mode === 'session' && !viewing && !printing,
   );
 

@@ -1,4 +1,5 @@
 import { Button } from '../../components/Button';
+import { shortcutText } from '../../components/shortcuts';
 import { useT } from '../../i18n';
 
 /** What can be done with the open session. */
@@ -18,7 +19,7 @@ export function SessionActions({
     <div className="row session-actions">
       <Button onClick={onRefresh}>{t('cash.refresh')}</Button>
       <Button onClick={onPrint}>{t('cash.session.print')}</Button>
-      <Button onClick={onMovement} shortcut="F2">
+      <Button onClick={onMovement} shortcut={shortcutText('create')}>
         {t('cash.session.movement')}
       </Button>
       <Button variant="primary" onClick={onClose}>

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Customer } from '../../../../core/api/model';
 import { Button } from '../../components/Button';
-import { useHotkeys } from '../../components/useHotkeys';
+import { shortcutText, useShortcuts } from '../../components/shortcuts';
 import { useT } from '../../i18n';
 import { useProfile } from '../../state/session';
 import { useToasts } from '../../state/toasts';
@@ -24,10 +24,10 @@ export function CustomersScreen() {
   const label = (code: string | null) =>
     profile?.customerDocumentTypes.find((d) => d.code === code)?.label ?? code ?? '';
 
-  useHotkeys(
+  useShortcuts(
     {
-      F2: () => setOpen({ kind: 'edit', customer: null }),
-      F3: () => searchRef.current?.focus(),
+      create: () => setOpen({ kind: 'edit', customer: null }),
+      searchCustomer: () => searchRef.current?.focus(),
     },
     open.kind === 'none',
   );
@@ -40,7 +40,7 @@ export function CustomersScreen() {
         <div className="spacer" />
         <Button
           variant="primary"
-          shortcut="F2"
+          shortcut={shortcutText('create')}
           onClick={() => setOpen({ kind: 'edit', customer: null })}
         >
           {t('customers.new')}
@@ -54,7 +54,7 @@ export function CustomersScreen() {
             className="input search-input"
             autoFocus
             aria-label={t('customers.search')}
-            placeholder={t('customers.searchPlaceholder')}
+            placeholder={t('customers.searchPlaceholder', { key: shortcutText('searchCustomer') })}
             value={search.text}
             onChange={(e) => search.setText(e.target.value)}
           />

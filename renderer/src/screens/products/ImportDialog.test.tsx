@@ -19,6 +19,7 @@ const preview: ImportReport = {
   rows: 3,
   created: 2,
   updated: 0,
+  unchanged: 0,
   skipped: 1,
   errors: [{ line: 3, field: 'precio', reason: 'INVALID_NUMBER', message: '"abc" is not valid' }],
   encoding: 'utf-8',
@@ -66,7 +67,9 @@ describe('ImportDialog', () => {
       dryRun: false,
     });
     expect(
-      screen.getByText('Importación terminada: 2 creados, 0 actualizados, 1 omitidos.'),
+      screen.getByText(
+        'Importación terminada: 2 creados, 0 actualizados, 0 sin cambios, 1 omitidos.',
+      ),
     ).toBeTruthy();
   });
 

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { ImportReport } from '../../../../core/api/model';
 import { CallError, call } from '../../api/use-call';
+import { shortcutText } from '../../components/shortcuts';
 import { Button } from '../../components/Button';
 import { CheckField, TextField } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
@@ -103,7 +104,7 @@ export function ImportDialog({ onImported, onClose }: { onImported(): void; onCl
 
   const busy = step.kind === 'reading' || step.kind === 'checking' || step.kind === 'importing';
   const preview = step.kind === 'preview' ? step.report : null;
-  const importable = preview ? preview.created + preview.updated : 0;
+  const importable = preview ? preview.created + preview.updated + preview.unchanged : 0;
   const stockDiffers = preview?.changes.some((change) => change.stock) ?? false;
   const blocked =
     preview !== null &&
@@ -174,7 +175,9 @@ export function ImportDialog({ onImported, onClose }: { onImported(): void; onCl
               </div>
             </div>
             {step.kind === 'pick' && (
-              <p className="muted import-help">{t('products.import.help')}</p>
+              <p className="muted import-help">
+                {t('products.import.help', { key: shortcutText('create') })}
+              </p>
             )}
           </div>
         )}
@@ -238,6 +241,7 @@ export function ImportDialog({ onImported, onClose }: { onImported(): void; onCl
               {t('products.import.done', {
                 created: step.report.created,
                 updated: step.report.updated,
+                unchanged: step.report.unchanged,
                 skipped: step.report.skipped,
               })}
             </p>

@@ -32,6 +32,10 @@ export function ImportReportView({ report }: { readonly report: ImportReport }) 
           <dt>{report.dryRun ? t('products.import.willUpdate') : t('products.import.updated')}</dt>
           <dd className="num">{report.updated}</dd>
         </div>
+        <div>
+          <dt>{t('products.import.unchanged')}</dt>
+          <dd className="num">{report.unchanged}</dd>
+        </div>
         <div className={report.errors.length > 0 ? 'bad' : undefined}>
           <dt>{t('products.import.errors')}</dt>
           <dd className="num">{report.errors.length}</dd>

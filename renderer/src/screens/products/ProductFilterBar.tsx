@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import type { Category } from '../../../../core/api/model';
+import { shortcutText } from '../../components/shortcuts';
 import { CheckField } from '../../components/Field';
 import { useT } from '../../i18n';
 import type { ProductFilters } from './useProductList';
@@ -25,7 +26,7 @@ export function ProductFilterBar({
         type="search"
         className="input search-input"
         aria-label={t('products.list.search')}
-        placeholder={t('products.list.searchPlaceholder')}
+        placeholder={t('products.list.searchPlaceholder', { key: shortcutText('searchProduct') })}
         value={filters.text}
         onChange={(e) => onChange({ text: e.target.value })}
         onKeyDown={(e) => {

@@ -4,7 +4,7 @@ import type { Category, Product, ProductHit } from '../../../../core/api/model';
 import { localDateHour } from '../../../../core/time';
 import { callOrToast } from '../../api/use-call';
 import { Button } from '../../components/Button';
-import { useHotkeys } from '../../components/useHotkeys';
+import { shortcutText, useShortcuts } from '../../components/shortcuts';
 import { quantity, tn, useI18n, useT } from '../../i18n';
 import { hasRole, useSession } from '../../state/session';
 import { useToasts } from '../../state/toasts';
@@ -35,6 +35,7 @@ export function ProductsScreen() {
   const t = useT();
   const actor = useSession((s) => s.actor);
   const timeZone = useI18n((s) => s.timeZone);
+  const storeLocale = useI18n((s) => s.storeLocale);
   const toast = useToasts((s) => s.push);
   const canEdit = hasRole(actor, 'supervisor');
   const list = useProductList();
@@ -49,10 +50,10 @@ export function ProductsScreen() {
     void callOrToast('categories.list', {}).then((c) => c && setCategories(c));
   }, []);
 
-  useHotkeys(
+  useShortcuts(
     {
-      F2: () => canEdit && setOpen({ kind: 'edit', product: null }),
-      F3: () => {
+      create: () => canEdit && setOpen({ kind: 'edit', product: null }),
+      searchProduct: () => {
         setTab('catalog');
         searchRef.current?.focus();
       },
@@ -123,7 +124,7 @@ export function ProductsScreen() {
             </Button>
             <Button
               variant="primary"
-              shortcut="F2"
+              shortcut={shortcutText('create')}
               onClick={() => setOpen({ kind: 'edit', product: null })}
             >
               {t('products.new')}
@@ -187,7 +188,7 @@ export function ProductsScreen() {
         <ProductForm
           product={open.product}
           categories={categories}
-          onCategoryCreated={(c) => setCategories((all) => sortByName([...all, c]))}
+          onCategoryCreated={(c) => setCategories((all) => sortByName([...all, c], storeLocale))}
           onClose={() => setOpen({ kind: 'none' })}
           onSaved={(saved) => {
             toast(

@@ -26,12 +26,22 @@ function Figure({
 export function SummaryCards({ summary }: { readonly summary: Summary }) {
   const t = useT();
   const s = summary.sales;
-  const amounts: readonly [MessageKey, number][] = [
-    ['reports.totals.gross', s.gross],
-    ['reports.totals.discounts', s.discounts],
-    ['reports.totals.base', s.base],
-    ['reports.totals.tax', s.tax],
-  ];
+  // Beside the taxable base, the other parts of the total when there are any, so the figures add up.
+  const amounts = (
+    [
+      ['reports.totals.gross', s.gross],
+      ['reports.totals.discounts', s.discounts],
+      ['reports.totals.base', s.base],
+      ['reports.totals.exempt', s.exempt],
+      ['reports.totals.unaffected', s.unaffected],
+      ['reports.totals.tax', s.tax],
+      ['reports.totals.fixedTax', s.fixedTax],
+    ] as const satisfies readonly (readonly [MessageKey, number])[]
+  ).filter(
+    ([key, value]) =>
+      value !== 0 ||
+      ['reports.totals.gross', 'reports.totals.base', 'reports.totals.tax'].includes(key),
+  );
   return (
     <div className="figures">
       <Figure label={t('reports.totals.total')} value={money(s.total)} strong />

@@ -1,10 +1,12 @@
 import type { Summary } from '../../../../core/api/model';
 import { money, quantity, rate, useT } from '../../i18n';
+import { usePaymentLabel } from '../../i18n/payment-names';
 import { BreakdownTable } from './BreakdownTable';
 
 /** Taxes, payment methods, cashiers, categories, top products, profit, cash in and out. */
 export function SummaryTables({ summary }: { readonly summary: Summary }) {
   const t = useT();
+  const methodName = usePaymentLabel();
   const s = summary.sales;
   // Exempt and unaffected sales are amounts without tax; per-unit taxes and IGTF are taxes.
   const apart = (
@@ -47,7 +49,7 @@ export function SummaryTables({ summary }: { readonly summary: Summary }) {
         ]}
         rows={[
           ...summary.byMethod.map((m) => [
-            t(`common.paymentMethods.${m.method}`),
+            methodName(m.method),
             String(m.count),
             amountIn(m.amount, m.currency),
           ]),

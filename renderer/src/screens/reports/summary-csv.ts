@@ -3,6 +3,7 @@ import { currency as currencyOf } from '../../../../core/money/currency';
 import { minorToDecimalString } from '../../../../core/money/format';
 import { separatorsOf } from '../../../../core/money/locale';
 import { currentLocale, rate, t } from '../../i18n';
+import { paymentLabel } from '../../i18n/payment-names';
 import type { MessageKey } from '../../i18n/messages';
 import { csvDocument, delimiterFor, num, type Cell } from './csv';
 
@@ -62,7 +63,7 @@ export function summaryCsv(summary: Summary, businessName: string, country: stri
     ['reports.methods.method', 'reports.csv.currency', 'reports.csv.operations', 'common.amount'],
     [
       ...summary.byMethod.map((m) => [
-        t(`common.paymentMethods.${m.method}`),
+        paymentLabel(m.method),
         m.currency,
         count(m.count),
         amount(m.amount),

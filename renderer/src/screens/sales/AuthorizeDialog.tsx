@@ -23,6 +23,7 @@ const SUPERVISOR_REASONS: ReadonlySet<string> = new Set([
   'CASH_OUT_OVER_LIMIT',
   'VOID_NEEDS_SUPERVISOR',
   'RETURN_NEEDS_SUPERVISOR',
+  'STOCK_BELOW_ZERO',
 ]);
 
 /** Whether a refusal can be lifted on the spot by a supervisor's name and PIN. */

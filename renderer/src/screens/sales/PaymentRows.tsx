@@ -3,6 +3,7 @@ import { Button } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useT } from '../../i18n';
+import { usePaymentLabel } from '../../i18n/payment-names';
 import type { PaymentDraft } from './edit-request';
 import { uuid } from '../../api/uuid';
 
@@ -17,6 +18,7 @@ export function PaymentRows({
   onChange(payments: PaymentDraft[]): void;
 }) {
   const t = useT();
+  const methodName = usePaymentLabel();
   const update = (index: number, patch: Partial<PaymentDraft>) =>
     onChange(payments.map((p, i) => (i === index ? { ...p, ...patch } : p)));
   return (
@@ -33,7 +35,7 @@ export function PaymentRows({
           >
             {PAYMENT_METHODS.map((m) => (
               <option key={m} value={m}>
-                {t(`common.paymentMethods.${m}`)}
+                {methodName(m)}
               </option>
             ))}
           </SelectField>

@@ -10,10 +10,11 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { FormDialog } from '../../components/FormDialog';
 import { SelectField, TextField } from '../../components/Field';
-import { currentLocale, money, quantity, useT } from '../../i18n';
+import { currentLocale, lineQuantity, money, useT } from '../../i18n';
+import { usePaymentLabel } from '../../i18n/payment-names';
 import { hasRole, useSession } from '../../state/session';
 import { formErrors } from './form-errors';
-import { fromThousandths, readQuantity } from './quantities';
+import { readQuantity } from './quantities';
 import { ReturnLinesTable } from './ReturnLinesTable';
 import { pickProblem, returnable, returnLines } from './return-lines';
 import {
@@ -40,6 +41,7 @@ export function ReturnDialog({
   onDone(): void;
 }) {
   const t = useT();
+  const methodName = usePaymentLabel();
   const needsSupervisor = useSession((s) => !hasRole(s.actor, 'supervisor'));
   const [texts, setTexts] = useState<Record<number, string>>({});
   const [method, setMethod] = useState<PaymentMethod>('EFECTIVO');
@@ -63,7 +65,7 @@ export function ReturnDialog({
       const problem = pickProblem(line, parsed.thousandths);
       if (problem === 'tooMany') {
         problems[`line-${line.id}`] = t('sales.return.tooMany', {
-          max: quantity(fromThousandths(returnable(line))),
+          max: lineQuantity(returnable(line), line.soldBy),
         });
       } else if (problem === 'wholeUnits') {
         problems[`line-${line.id}`] = t('sales.form.wholeUnits');
@@ -129,7 +131,7 @@ export function ReturnDialog({
             <p className="return-refund">
               {t('sales.return.refund', {
                 amount: money(done.refunded, sale.currency),
-                method: t(`common.paymentMethods.${done.refundMethod}`),
+                method: methodName(done.refundMethod),
               })}
             </p>
           )}
@@ -171,7 +173,7 @@ export function ReturnDialog({
         >
           {REFUND_METHODS.map((m) => (
             <option key={m} value={m}>
-              {t(`common.paymentMethods.${m}`)}
+              {methodName(m)}
             </option>
           ))}
         </SelectField>

@@ -1,6 +1,6 @@
 import type { Sale } from '../../../../core/api/model';
-import { quantity, useT } from '../../i18n';
-import { fromThousandths } from './quantities';
+import { lineQuantity, quantity, useT } from '../../i18n';
+import { fromThousandths, toThousandths } from './quantities';
 import { returnable } from './return-lines';
 
 /** Each line with what was sold, what went back already, and how much to return now. */
@@ -36,9 +36,12 @@ export function ReturnLinesTable({
                 <div>{line.name}</div>
                 <div className="muted cs-small">{line.code}</div>
               </td>
-              <td className="num">{quantity(line.quantity)}</td>
+              {/* With the unit, as on the receipt: "1.250 kg", not "1.25". */}
+              <td className="num">{lineQuantity(toThousandths(line.quantity), line.soldBy)}</td>
               <td className="num">
-                {line.returnedQuantity > 0 ? quantity(line.returnedQuantity) : '—'}
+                {line.returnedQuantity > 0
+                  ? lineQuantity(toThousandths(line.returnedQuantity), line.soldBy)
+                  : '—'}
               </td>
               <td>
                 <div className="return-qty">
@@ -54,6 +57,7 @@ export function ReturnLinesTable({
                     value={texts[line.id] ?? ''}
                     onChange={(e) => onChange(line.id, e.target.value)}
                   />
+                  {line.soldBy === 'weight' && <span className="return-unit">kg</span>}
                   <button
                     type="button"
                     className="btn"

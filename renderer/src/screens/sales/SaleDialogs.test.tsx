@@ -114,6 +114,11 @@ describe('ReturnDialog', () => {
     render(<ReturnDialog sale={sale} people={people} onClose={vi.fn()} onDone={onDone} />);
     const water = screen.getByLabelText('Cantidad a devolver de Agua Cielo 2.5 L');
     const cheese = screen.getByLabelText('Cantidad a devolver de Queso fresco');
+    // Weighed quantities carry their unit, as on the receipt; units stay bare.
+    const cheeseRow = cheese.closest('tr')!.textContent!.replace(/\u00a0/g, ' ');
+    expect(cheeseRow).toContain('1.250 kg');
+    expect(cheeseRow).toContain('0.500 kg');
+    expect(water.closest('tr')!.textContent).not.toContain('kg');
 
     await userEvent.click(screen.getByRole('button', { name: 'Registrar devolución' }));
     expect(screen.getByText('Elija al menos una cantidad a devolver.')).toBeTruthy();
@@ -123,12 +128,12 @@ describe('ReturnDialog', () => {
     await userEvent.type(screen.getByLabelText(/^Motivo de la devolución/), 'Vencido');
     await userEvent.click(screen.getByRole('button', { name: 'Registrar devolución' }));
     expect(screen.getByText('Como máximo 3.')).toBeTruthy();
-    expect(screen.getByText('Como máximo 0.75.')).toBeTruthy();
+    expect(screen.getByText('Como máximo 0.750 kg.')).toBeTruthy();
     expect(call).not.toHaveBeenCalled();
 
     await userEvent.click(screen.getByRole('button', { name: 'Devolver todo Queso fresco' }));
     expect((cheese as HTMLInputElement).value).toBe('0.75');
-    expect(screen.queryByText('Como máximo 0.75.')).toBeNull();
+    expect(screen.queryByText('Como máximo 0.750 kg.')).toBeNull();
     await userEvent.clear(water);
     await userEvent.type(water, '1.5');
     await userEvent.click(screen.getByRole('button', { name: 'Registrar devolución' }));

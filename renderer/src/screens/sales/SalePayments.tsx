@@ -1,17 +1,19 @@
 import type { Sale } from '../../../../core/api/model';
 import { money, useT } from '../../i18n';
+import { usePaymentLabel } from '../../i18n/payment-names';
 import { Figure } from '../cash/Figures';
 
 /** How the sale was paid: per method, what was handed over and the change. */
 export function SalePayments({ sale }: { sale: Sale }) {
   const t = useT();
+  const methodName = usePaymentLabel();
   const m = (amount: number, currency = sale.currency) => money(amount, currency);
   return (
     <div className="sale-payments">
       {sale.payments.length === 0 && <p className="muted">{t('sales.detail.noPayments')}</p>}
       {sale.payments.map((payment) => (
         <div key={payment.id} className="cs-payment">
-          <Figure label={<strong>{t(`common.paymentMethods.${payment.method}`)}</strong>}>
+          <Figure label={<strong>{methodName(payment.method)}</strong>}>
             {m(payment.amount, payment.currency)}
           </Figure>
           <div className="muted cs-small cs-payment-notes">

@@ -8,9 +8,19 @@ export function SaleTotals({ sale }: { sale: Sale }) {
   const m = (amount: number) => money(amount, sale.currency);
   return (
     <div className="sale-totals">
-      <Figure label={t('sales.detail.gross')}>{m(sale.gross)}</Figure>
       {sale.discount > 0 && (
-        <Figure label={t('sales.detail.discounts')}>− {m(sale.discount)}</Figure>
+        <>
+          <Figure
+            label={
+              sale.pricesIncludeTax
+                ? t('sales.detail.grossWithTax')
+                : t('sales.detail.grossWithoutTax')
+            }
+          >
+            {m(sale.gross)}
+          </Figure>
+          <Figure label={t('sales.detail.discounts')}>− {m(sale.discount)}</Figure>
+        </>
       )}
       {sale.taxed.map((taxed) => (
         <Figure

@@ -6,6 +6,7 @@ import { BackupsSection } from './BackupsSection';
 import { BusinessSection } from './BusinessSection';
 import { ControlsSection } from './ControlsSection';
 import { LanguageSection } from './LanguageSection';
+import { PaymentNamesSection } from './PaymentNamesSection';
 import { ReceiptSection } from './ReceiptSection';
 import { SeriesSection } from './SeriesSection';
 import { StockSection } from './StockSection';
@@ -19,6 +20,7 @@ export const SECTIONS = [
   'series',
   'stock',
   'controls',
+  'payments',
   'users',
   'receipt',
   'backups',
@@ -60,6 +62,7 @@ export function SettingsScreen() {
           {section === 'series' && <SeriesSection />}
           {section === 'stock' && <StockSection settings={settings} />}
           {section === 'controls' && <ControlsSection settings={settings} />}
+          {section === 'payments' && <PaymentNamesSection settings={settings} />}
           {section === 'users' && <UsersSection />}
           {section === 'receipt' && <ReceiptSection settings={settings} />}
           {section === 'backups' && <BackupsSection />}

@@ -1,10 +1,12 @@
+import { useState } from 'react';
 import { roundCashDue } from '../../../../core/money/cash-rounding';
 import { ROUNDING_MODES } from '../../../../core/money/rounding';
 import type { Settings } from '../../../../core/api/model';
 import { ROUNDING_METHODS } from '../../../../core/tax/types';
-import { CheckField, SelectField, TextField } from '../../components/Field';
+import { CheckField, SelectField } from '../../components/Field';
 import { money, rate, t, useT } from '../../i18n';
 import { useProfile, useSession } from '../../state/session';
+import { ExchangeRateField } from './ExchangeRateField';
 import { SectionForm } from './SectionForm';
 import { useSettingsSection } from './useSettingsSection';
 
@@ -39,6 +41,9 @@ export function TaxSection({ settings }: { readonly settings: Settings }) {
   const categories = useSession((s) => s.taxCategories);
   const section = useSettingsSection(settings, KEYS);
   const { draft, set, errors } = section;
+  const [rateValid, setRateValid] = useState(true);
+  // Reset shows the saved rate again: the field starts over with it.
+  const [resets, setResets] = useState(0);
   return (
     <SectionForm
       title={t('settings.taxes.title')}
@@ -49,8 +54,13 @@ export function TaxSection({ settings }: { readonly settings: Settings }) {
       dirty={section.dirty}
       saving={section.saving}
       formError={errors._form}
+      canSave={rateValid}
       onSave={() => void section.save()}
-      onReset={section.reset}
+      onReset={() => {
+        setRateValid(true);
+        setResets((n) => n + 1);
+        section.reset();
+      }}
     >
       <div className="tax-categories">
         <h3>{t('settings.taxes.categories')}</h3>
@@ -131,18 +141,16 @@ export function TaxSection({ settings }: { readonly settings: Settings }) {
       )}
       {profile?.secondaryCurrency && (
         <div className="grid-2">
-          <TextField
+          <ExchangeRateField
+            key={resets}
             label={t('settings.taxes.exchangeRate', {
               from: profile.secondaryCurrency,
               to: settings.currency,
             })}
-            value={draft.exchangeRate ?? ''}
-            inputMode="decimal"
+            value={draft.exchangeRate}
             error={errors.exchangeRate}
-            hint={t('settings.taxes.exchangeRateHint')}
-            onChange={(e) =>
-              set('exchangeRate', e.target.value.trim() === '' ? null : e.target.value.trim())
-            }
+            onChange={(value) => set('exchangeRate', value)}
+            onValidity={setRateValid}
           />
           {profile.igtf && (
             <CheckField

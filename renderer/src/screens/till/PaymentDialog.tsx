@@ -6,8 +6,9 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
 import { MoneyInput } from '../../components/MoneyInput';
+import { shortcutText } from '../../components/shortcuts';
 import { money, useI18n, useT } from '../../i18n';
-import type { MessageKey } from '../../i18n/messages';
+import { usePaymentLabel } from '../../i18n/payment-names';
 import { cashToCover, paymentStatus, quickCash, type PaymentDraft } from '../../till/payment';
 
 type Draft = Omit<PaymentDraft, 'amount'> & { readonly amount: number | null };
@@ -37,6 +38,7 @@ export function PaymentDialog({
   onClose,
 }: PaymentDialogProps) {
   const t = useT();
+  const methodName = usePaymentLabel();
   const currency = useI18n((s) => s.currency);
   // An amount being typed may be empty (null) for a moment; it counts as 0.
   const [drafts, setDrafts] = useState<Draft[]>([
@@ -114,7 +116,7 @@ export function PaymentDialog({
                     className={`btn btn-small ${payment.method === method ? 'btn-primary' : ''}`}
                     onClick={() => switchMethod(index, method)}
                   >
-                    {t(`common.paymentMethods.${method}` as MessageKey)}
+                    {methodName(method)}
                   </button>
                 ))}
               </div>
@@ -222,7 +224,9 @@ export function PaymentDialog({
           </div>
           {status.nonCashTooHigh && <p className="field-error">{t('till.pay.nonCashTooHigh')}</p>}
           {status.onCredit > 0 && !hasRegisteredCustomer && (
-            <p className="field-error">{t('till.pay.creditNeedsCustomer')}</p>
+            <p className="field-error">
+              {t('till.pay.creditNeedsCustomer', { key: shortcutText('searchCustomer') })}
+            </p>
           )}
           {error && (
             <p className="field-error" role="alert">

@@ -1,28 +1,29 @@
+import { SHORTCUTS, TILL_SHORTCUTS, shortcutText } from '../../components/shortcuts';
 import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n/messages';
 
-const KEYS: readonly [string, MessageKey][] = [
-  ['F2', 'till.shortcuts.search'],
-  ['F3', 'till.shortcuts.customer'],
-  ['F4 / F12', 'till.shortcuts.pay'],
-  ['F6', 'till.shortcuts.hold'],
-  ['F7', 'till.shortcuts.resume'],
-  ['F8', 'till.shortcuts.edit'],
-  ['F10', 'till.shortcuts.discount'],
+/** Keys of the cart that are not F-keys, shown after the till's actions. */
+const CART_KEYS: readonly [string, MessageKey][] = [
   ['↑ ↓', 'till.shortcuts.select'],
   ['+ −', 'till.shortcuts.plusMinus'],
   ['deleteKey', 'till.shortcuts.remove'],
-  ['F9', 'till.shortcuts.lock'],
 ];
 
-/** The till's keys, always on screen: every F-key the till answers (TillScreen's useHotkeys). */
+/** The till's keys, always on screen: its actions as the one shortcut table names them. */
 export function ShortcutBar() {
   const t = useT();
+  const items: [string, string][] = [
+    ...TILL_SHORTCUTS.map((a): [string, string] => [shortcutText(a), t(SHORTCUTS[a].label)]),
+    ...CART_KEYS.map(([key, label]): [string, string] => [
+      key === 'deleteKey' ? t('till.shortcuts.deleteKey') : key,
+      t(label),
+    ]),
+  ];
   return (
     <div className="shortcut-bar" aria-label={t('common.shortcuts')}>
-      {KEYS.map(([key, label]) => (
+      {items.map(([key, label]) => (
         <span key={key}>
-          <kbd>{key === 'deleteKey' ? t('till.shortcuts.deleteKey') : key}</kbd> {t(label)}
+          <kbd>{key}</kbd> {label}
         </span>
       ))}
     </div>

@@ -8,7 +8,7 @@ import { api } from '../../api/client';
 import { isLoggedOut } from '../../api/logged-out';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { useHotkeys } from '../../components/useHotkeys';
+import { shortcutText, useShortcuts, type TILL_SHORTCUTS } from '../../components/shortcuts';
 import { money, useT } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { AuthorizeDialog, asksForSupervisor } from '../sales/AuthorizeDialog';
@@ -178,22 +178,20 @@ export function TillScreen() {
     await queue.idle();
     if (useCart.getState().lines.length === 0) return;
     useCart.getState().hold();
-    toast('info', t('till.held.held'));
+    toast('info', t('till.held.held', { key: shortcutText('resume') }));
   };
 
-  useHotkeys(
-    {
-      F2: () => setDialog('search'),
-      F3: () => setDialog('customer'),
-      F4: () => void pay(),
-      F12: () => void pay(),
-      F6: () => void hold(),
-      F7: () => setDialog('held'),
-      F8: () => selectedLine && setDialog('line'),
-      F10: () => cart.lines.length > 0 && setDialog('discount'),
-    },
-    dialog === null,
-  );
+  // Every till action of the shortcut table (the bar shows the same list); lock is the layout's.
+  const tillKeys: Record<Exclude<(typeof TILL_SHORTCUTS)[number], 'lock'>, () => void> = {
+    searchProduct: () => setDialog('search'),
+    searchCustomer: () => setDialog('customer'),
+    pay: () => void pay(),
+    hold: () => void hold(),
+    resume: () => setDialog('held'),
+    editLine: () => selectedLine && setDialog('line'),
+    discount: () => cart.lines.length > 0 && setDialog('discount'),
+  };
+  useShortcuts(tillKeys, dialog === null);
 
   /**
    * Sends the sale; a refusal a supervisor may lift (a deep discount) asks for
@@ -347,19 +345,23 @@ export function TillScreen() {
           className="pay-button"
           disabled={cart.lines.length === 0 || !totals}
           onClick={() => void pay()}
-          shortcut="F4"
+          shortcut={shortcutText('pay')}
         >
           {t('till.actions.pay')} {totals ? money(totals.total) : ''}
         </Button>
         <div className="side-actions">
-          <Button size="small" onClick={() => setDialog('search')} shortcut="F2">
+          <Button
+            size="small"
+            onClick={() => setDialog('search')}
+            shortcut={shortcutText('searchProduct')}
+          >
             {t('till.actions.search')}
           </Button>
           <Button
             size="small"
             disabled={!selectedLine}
             onClick={() => setDialog('line')}
-            shortcut="F8"
+            shortcut={shortcutText('editLine')}
           >
             {t('till.actions.edit')}
           </Button>
@@ -367,7 +369,7 @@ export function TillScreen() {
             size="small"
             disabled={cart.lines.length === 0}
             onClick={() => setDialog('discount')}
-            shortcut="F10"
+            shortcut={shortcutText('discount')}
           >
             {t('till.actions.discount')}
           </Button>
@@ -375,11 +377,11 @@ export function TillScreen() {
             size="small"
             disabled={cart.lines.length === 0}
             onClick={() => void hold()}
-            shortcut="F6"
+            shortcut={shortcutText('hold')}
           >
             {t('till.actions.hold')}
           </Button>
-          <Button size="small" onClick={() => setDialog('held')} shortcut="F7">
+          <Button size="small" onClick={() => setDialog('held')} shortcut={shortcutText('resume')}>
             {t('till.actions.resume')} {cart.held.length > 0 ? `(${cart.held.length})` : ''}
           </Button>
           <Button

@@ -35,10 +35,22 @@ export function TotalsPanel({
     <div className="totals" aria-live="polite">
       <dl>
         {totals.discount > 0 && (
-          <div>
-            <dt>{t('till.totals.discounts')}</dt>
-            <dd className="num">-{money(totals.discount)}</dd>
-          </div>
+          // What the goods came to before discounts, then the discounts: each row
+          // says what it is, so the figures add up (DOMAIN.md, money).
+          <>
+            <div>
+              <dt>
+                {settings.pricesIncludeTax
+                  ? t('till.totals.grossWithTax')
+                  : t('till.totals.grossWithoutTax')}
+              </dt>
+              <dd className="num">{money(totals.gross)}</dd>
+            </div>
+            <div>
+              <dt>{t('till.totals.discounts')}</dt>
+              <dd className="num">− {money(totals.discount)}</dd>
+            </div>
+          </>
         )}
         {totals.taxableBase > 0 && (
           <div>

@@ -1,0 +1,1 @@
+ALTER TABLE `settings` ADD `payment_method_names` text DEFAULT '{}' NOT NULL;
