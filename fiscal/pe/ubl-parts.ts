@@ -1,9 +1,9 @@
 /**
  * The parts an Invoice and a CreditNote share: header, parties, taxes, totals
  * and lines. Element order follows the UBL 2.1 schemas (xsd:sequence), which
- * the tests check with xmllint.
+ * the tests check with xmllint. They describe the document once; the writer
+ * decides the bytes (canonical-xml.ts; xmlbuilder2 in reference.ts).
  */
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { amountInWords } from '../../core/words';
 import {
   AFFECTATION_OF_KIND,
@@ -20,6 +20,7 @@ import {
   UNIT_PRICE_TYPE_CODE,
   type TaxScheme,
 } from './codes';
+import type { XmlNode } from './canonical-xml';
 import { amountText, percentText, quantityText, ratioText } from './decimal';
 import type { PeDocument, PeLine } from './model';
 
@@ -35,7 +36,8 @@ export const NS = {
 /** The Id of the ds:Signature, which cac:Signature points at. */
 export const SIGNATURE_ID = 'TENDERO-SIGN';
 
-type Node = XMLBuilder;
+/** Both writers (canonical-xml.ts, and xmlbuilder2 for the reference) take the same calls. */
+type Node = XmlNode;
 
 /** Adds a child with text (and attributes) and returns the parent, for chaining. */
 function leaf(parent: Node, name: string, text: string, attrs?: Record<string, string>): Node {
