@@ -7,6 +7,7 @@
  * sign.ts) to its DigestValue and SignatureValue byte for byte.
  */
 import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { SignedXml } from 'xml-crypto';
 import { DomainError } from '../../core/errors';
 import type { SigningCertificate } from './certificate';
@@ -28,13 +29,39 @@ import { SIGNATURE_ID } from './ubl-parts';
 const EXTENSION_CONTENT =
   "/*/*[local-name()='UBLExtensions']/*[local-name()='UBLExtension']/*[local-name()='ExtensionContent']";
 
+/**
+ * xmlbuilder2 leaves "&name;" and "&#n;" in text and attribute values
+ * unescaped, taking them for entity references: a name containing "&amp;"
+ * would be read back as "&", and "&nbsp;" would make the document
+ * ill-formed. The production path had that defect until the canonical writer
+ * replaced it. Escaping every "&" first makes xmlbuilder2 write the text as
+ * given, so it stays a fair reference.
+ */
+const literalAmpersands = (text: string) => text.replaceAll('&', '&amp;');
+
+class Xmlbuilder2Node implements XmlNode {
+  constructor(private readonly node: XMLBuilder) {}
+
+  ele(name: string, attributes?: Readonly<Record<string, string>>): XmlNode {
+    const escaped = attributes
+      ? Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, literalAmpersands(v)]))
+      : undefined;
+    return new Xmlbuilder2Node(this.node.ele(name, escaped));
+  }
+
+  txt(text: string): XmlNode {
+    this.node.txt(literalAmpersands(text));
+    return this;
+  }
+}
+
 function withXmlbuilder2(
   rootName: string,
   attributes: Record<string, string>,
   write: (root: XmlNode) => void,
 ): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(rootName, attributes);
-  write(root);
+  write(new Xmlbuilder2Node(root));
   return root.end({ prettyPrint: false });
 }
 
