@@ -69,8 +69,16 @@ const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
   '\r': '&#xD;',
 };
 
+/**
+ * Printable ASCII without & < > ": nothing to drop, normalise or escape, in
+ * text or attributes. Most values (amounts, codes, dates) are this; the check
+ * is the writer's main saving over always running the three replacements.
+ */
+const PLAIN = /^[\x20\x21\x23-\x25\x27-\x3B\x3D\x3F-\x7E]*$/;
+
 /** Element text in canonical form. */
 export function canonicalText(value: string): string {
+  if (PLAIN.test(value)) return value;
   return value
     .replace(NOT_XML_CHAR, '')
     .replace(LINE_END, '\n')
@@ -79,6 +87,7 @@ export function canonicalText(value: string): string {
 
 /** An attribute value in canonical form (without the quotes). */
 export function canonicalAttributeValue(value: string): string {
+  if (PLAIN.test(value)) return value;
   return value.replace(NOT_XML_CHAR, '').replace(ATTRIBUTE_SPECIAL, (c) => ATTRIBUTE_ESCAPES[c]!);
 }
 

@@ -120,7 +120,13 @@ export function signDocument(xml: string, certificate: SigningCertificate): Sign
   }
   // What the canonical writer never emits: self-closing tags, CR, markup
   // other than elements (declarations, comments, PIs, CDATA, DOCTYPE).
-  if (!body.startsWith('<') || /\/>|\r|<[?!]/.test(body)) {
+  if (
+    !body.startsWith('<') ||
+    body.includes('/>') ||
+    body.includes('\r') ||
+    body.includes('<?') ||
+    body.includes('<!')
+  ) {
     refuse(
       'NOT_CANONICAL',
       'The document is not in the canonical form this module writes; build it with buildInvoiceXml or buildCreditNoteXml',
