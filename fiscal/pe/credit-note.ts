@@ -53,6 +53,7 @@ export function writeCreditNote(root: XmlNode, doc: PeCreditNote): void {
     addLine(root, doc, line, i, {
       element: 'cac:CreditNoteLine',
       quantity: 'cbc:CreditedQuantity',
+      taxBeforeAllowance: true,
     }),
   );
 }
