@@ -1,5 +1,5 @@
 /** The UBL 2.1 CreditNote (07) of a return or a void, unsigned. */
-import { create } from 'xmlbuilder2';
+import { CanonicalDocument, XML_DECLARATION, type XmlNode } from './canonical-xml';
 import { DOCUMENT_TYPE_CODES } from './codes';
 import type { PeCreditNote } from './model';
 import {
@@ -24,12 +24,12 @@ function referenceId(number: string): string {
   return match ? `${match[1]}-${match[2]}` : number;
 }
 
-export function buildCreditNoteXml(doc: PeCreditNote): string {
+export const CREDIT_NOTE_ROOT = 'CreditNote';
+export const creditNoteRootAttributes = () => rootAttributes(NS.creditNote);
+
+/** The CreditNote's content, in schema order, into any writer (canonical, or the reference's). */
+export function writeCreditNote(root: XmlNode, doc: PeCreditNote): void {
   validateDocument(doc);
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(
-    'CreditNote',
-    rootAttributes(NS.creditNote),
-  );
   addExtensionSlot(root);
   addVersions(root);
   root.ele('cbc:ID').txt(documentId(doc));
@@ -53,7 +53,17 @@ export function buildCreditNoteXml(doc: PeCreditNote): string {
     addLine(root, doc, line, i, {
       element: 'cac:CreditNoteLine',
       quantity: 'cbc:CreditedQuantity',
+      taxBeforeAllowance: true,
     }),
   );
-  return root.end({ prettyPrint: false });
+}
+
+/**
+ * The unsigned XML text of a credit note: the XML declaration and the document
+ * in its canonical form, ready for `signDocument` (sign.ts).
+ */
+export function buildCreditNoteXml(doc: PeCreditNote): string {
+  const writer = new CanonicalDocument(CREDIT_NOTE_ROOT, creditNoteRootAttributes());
+  writeCreditNote(writer.root, doc);
+  return XML_DECLARATION + writer.end();
 }

@@ -205,6 +205,17 @@ describe('refusals: nothing is built from a document SUNAT would reject', () => 
     ).toBe('FACTURA_NEEDS_RUC');
   });
 
+  it('a unit code that is not a catálogo 03 code (it would be written into an attribute)', () => {
+    for (const unitCode of ['', 'kgm', 'NIU"', 'A&B', 'N IU']) {
+      expect(reasonOf(() => buildInvoiceXml(makeInvoice([{ ...item, unitCode }])))).toBe(
+        'INVALID_UNIT_CODE',
+      );
+    }
+    expect(reasonOf(() => buildInvoiceXml(makeInvoice([{ ...item, unitCode: 'ZZ' }])))).toBe(
+      'built',
+    );
+  });
+
   it('lines that disagree with the totals', () => {
     const boleta = makeInvoice([item]);
     expect(

@@ -1,5 +1,5 @@
 /** The UBL 2.1 Invoice of a boleta (03) or factura (01), unsigned. */
-import { create } from 'xmlbuilder2';
+import { CanonicalDocument, XML_DECLARATION, type XmlNode } from './canonical-xml';
 import { DOCUMENT_TYPE_CODES, SALE_OPERATION_TYPE } from './codes';
 import { validateDocument } from './validate';
 import type { PeInvoice } from './model';
@@ -18,10 +18,9 @@ import {
   money,
   rootAttributes,
 } from './ubl-parts';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 
 /** Forma de pago: Contado, or Credito with its cuotas (Cuota001, Cuota002…). */
-function addPaymentTerms(root: XMLBuilder, doc: PeInvoice): void {
+function addPaymentTerms(root: XmlNode, doc: PeInvoice): void {
   const terms = doc.paymentTerms;
   const block = (means: string) => {
     const node = root.ele('cac:PaymentTerms');
@@ -41,13 +40,12 @@ function addPaymentTerms(root: XMLBuilder, doc: PeInvoice): void {
   });
 }
 
-/** The unsigned XML text of a boleta or factura. */
-export function buildInvoiceXml(doc: PeInvoice): string {
+export const INVOICE_ROOT = 'Invoice';
+export const invoiceRootAttributes = () => rootAttributes(NS.invoice);
+
+/** The Invoice's content, in schema order, into any writer (canonical, or the reference's). */
+export function writeInvoice(root: XmlNode, doc: PeInvoice): void {
   validateDocument(doc);
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(
-    'Invoice',
-    rootAttributes(NS.invoice),
-  );
   addExtensionSlot(root);
   addVersions(root);
   root.ele('cbc:ID').txt(documentId(doc));
@@ -67,5 +65,14 @@ export function buildInvoiceXml(doc: PeInvoice): string {
   doc.lines.forEach((line, i) =>
     addLine(root, doc, line, i, { element: 'cac:InvoiceLine', quantity: 'cbc:InvoicedQuantity' }),
   );
-  return root.end({ prettyPrint: false });
+}
+
+/**
+ * The unsigned XML text of a boleta or factura: the XML declaration and the
+ * document in its canonical form, ready for `signDocument` (sign.ts).
+ */
+export function buildInvoiceXml(doc: PeInvoice): string {
+  const writer = new CanonicalDocument(INVOICE_ROOT, invoiceRootAttributes());
+  writeInvoice(writer.root, doc);
+  return XML_DECLARATION + writer.end();
 }

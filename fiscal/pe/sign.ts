@@ -3,26 +3,41 @@
  * document is the signed reference (URI ""), the signature itself excluded by
  * the enveloped-signature transform. Algorithms and why: README.md, "Signing".
  *
+ * The fast path: the builders write the document already in its canonical
+ * form (canonical-xml.ts), so the reference's digest is the SHA-256 of the
+ * text without the XML declaration (the enveloped transform removes the
+ * signature, which is not there yet). Then only the small SignedInfo is
+ * written canonically and signed with RSA-SHA256, and the ds:Signature is
+ * spliced into the empty ext:ExtensionContent. No DOM, no parse, no XPath.
+ * xml-crypto stays as the reference (reference.ts) and as the verifier here;
+ * the tests require its DigestValue and SignatureValue byte for byte.
+ *
  * The signed text this returns is final: it is stored and sent as bytes and
  * never parsed and re-serialised again, which would break the signature.
  */
+import { createHash, createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { DomainError } from '../../core/errors';
+import { XML_DECLARATION } from './canonical-xml';
 import type { SigningCertificate } from './certificate';
-import { SIGNATURE_ID } from './ubl-parts';
+import { buildCreditNoteXml } from './credit-note';
+import { buildInvoiceXml } from './invoice';
+import type { PeCreditNote, PeInvoice } from './model';
+import { NS, SIGNATURE_ID } from './ubl-parts';
 
 export const SIGNATURE_ALGORITHM = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
 export const DIGEST_ALGORITHM = 'http://www.w3.org/2001/04/xmlenc#sha256';
 /** Inclusive C14N 1.0, without comments: what SUNAT's published examples use. */
 export const CANONICALIZATION = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315';
-const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
+export const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 
-const EXTENSION_CONTENT =
-  "/*/*[local-name()='UBLExtensions']/*[local-name()='UBLExtension']/*[local-name()='ExtensionContent']";
+/** The slot the builders leave, in canonical form (explicit end tag). */
+const EMPTY_SLOT = '<ext:ExtensionContent></ext:ExtensionContent>';
+const SLOT_START = '<ext:ExtensionContent>';
 
 /** The certificate's base64 body, for ds:X509Certificate. */
-function certificateBody(pem: string): string {
+export function certificateBody(pem: string): string {
   return pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
 }
 
@@ -33,37 +48,117 @@ export interface SignedDocument {
   readonly digestValue: string;
 }
 
-/** Signs an unsigned document built by this module (it has an empty ExtensionContent). */
-export function signDocument(xml: string, certificate: SigningCertificate): SignedDocument {
-  if (!/<ext:ExtensionContent\s*\/>|<ext:ExtensionContent>\s*<\/ext:ExtensionContent>/.test(xml)) {
-    throw new DomainError('VALIDATION', 'The document has no empty ExtensionContent to sign into', {
-      reason: 'NO_SIGNATURE_SLOT',
-    });
+function refuse(reason: string, message: string): never {
+  throw new DomainError('VALIDATION', message, { reason });
+}
+
+/** Parsing a PEM key costs more than the signature itself; a till signs with one key all day. */
+const keys = new WeakMap<SigningCertificate, KeyObject>();
+function privateKeyOf(certificate: SigningCertificate): KeyObject {
+  let key = keys.get(certificate);
+  if (!key) {
+    key = createPrivateKey(certificate.privateKeyPem);
+    keys.set(certificate, key);
   }
-  const signer = new SignedXml({
-    privateKey: certificate.privateKeyPem,
-    publicCert: certificate.certificatePem,
-    signatureAlgorithm: SIGNATURE_ALGORITHM,
-    canonicalizationAlgorithm: CANONICALIZATION,
-    getKeyInfoContent: ({ prefix } = {}) => {
-      const p = prefix ? `${prefix}:` : '';
-      return `<${p}X509Data><${p}X509Certificate>${certificateBody(certificate.certificatePem)}</${p}X509Certificate></${p}X509Data>`;
-    },
-  });
-  signer.addReference({
-    xpath: '/*',
-    uri: '',
-    isEmptyUri: true,
-    transforms: [ENVELOPED, CANONICALIZATION],
-    digestAlgorithm: DIGEST_ALGORITHM,
-  });
-  signer.computeSignature(xml, {
-    prefix: 'ds',
-    attrs: { Id: SIGNATURE_ID },
-    location: { reference: EXTENSION_CONTENT, action: 'append' },
-  });
-  const signed = signer.getSignedXml();
-  return { xml: signed, digestValue: digestValueOf(signed) };
+  return key;
+}
+
+/** An empty ds element with its Algorithm: explicit end tag (canonical) or self-closing. */
+type EmptyElement = (name: string, algorithm: string) => string;
+const canonicalEmpty: EmptyElement = (name, algorithm) =>
+  `<ds:${name} Algorithm="${algorithm}"></ds:${name}>`;
+const selfClosing: EmptyElement = (name, algorithm) => `<ds:${name} Algorithm="${algorithm}"/>`;
+
+/** ds:SignedInfo; `namespaces` are the declarations written on it (canonical form only). */
+function signedInfo(digestValue: string, namespaces: string, empty: EmptyElement): string {
+  return (
+    `<ds:SignedInfo${namespaces}>` +
+    empty('CanonicalizationMethod', CANONICALIZATION) +
+    empty('SignatureMethod', SIGNATURE_ALGORITHM) +
+    '<ds:Reference URI=""><ds:Transforms>' +
+    empty('Transform', ENVELOPED) +
+    empty('Transform', CANONICALIZATION) +
+    '</ds:Transforms>' +
+    empty('DigestMethod', DIGEST_ALGORITHM) +
+    `<ds:DigestValue>${digestValue}</ds:DigestValue></ds:Reference></ds:SignedInfo>`
+  );
+}
+
+/**
+ * The namespace declarations in scope at ds:SignedInfo, as inclusive C14N
+ * writes them on the apex of the signed subset: every one the root makes
+ * (the builders declare namespaces only there) plus ds, which ds:Signature
+ * declares, in C14N order (default first, then by prefix).
+ */
+function inScopeNamespaces(body: string): string {
+  const rootTag = body.slice(0, body.indexOf('>'));
+  const declarations = new Map<string, string>();
+  for (const match of rootTag.matchAll(/ xmlns(?::([A-Za-z0-9_.-]+))?="([^"]*)"/g)) {
+    declarations.set(match[1] ?? '', match[2]!);
+  }
+  if (declarations.has('ds') && declarations.get('ds') !== NS.ds) {
+    refuse('NOT_CANONICAL', 'The document binds the ds prefix to another namespace');
+  }
+  declarations.set('ds', NS.ds);
+  return [...declarations.keys()]
+    .sort()
+    .map((prefix) => ` ${prefix ? `xmlns:${prefix}` : 'xmlns'}="${declarations.get(prefix)}"`)
+    .join('');
+}
+
+/**
+ * Signs an unsigned document built by this module (buildInvoiceXml,
+ * buildCreditNoteXml): its text must be the canonical form those write, which
+ * is what the digest is taken over. Anything else is refused, since hashing
+ * non-canonical text would give a signature no verifier accepts.
+ */
+export function signDocument(xml: string, certificate: SigningCertificate): SignedDocument {
+  const body = xml.startsWith(XML_DECLARATION) ? xml.slice(XML_DECLARATION.length) : xml;
+  const slot = body.indexOf(EMPTY_SLOT);
+  if (slot < 0 || body.indexOf(SLOT_START) !== slot || body.includes(SLOT_START, slot + 1)) {
+    refuse('NO_SIGNATURE_SLOT', 'The document has no empty ExtensionContent to sign into');
+  }
+  // What the canonical writer never emits: self-closing tags, CR, markup
+  // other than elements (declarations, comments, PIs, CDATA, DOCTYPE).
+  if (
+    !body.startsWith('<') ||
+    body.includes('/>') ||
+    body.includes('\r') ||
+    body.includes('<?') ||
+    body.includes('<!')
+  ) {
+    refuse(
+      'NOT_CANONICAL',
+      'The document is not in the canonical form this module writes; build it with buildInvoiceXml or buildCreditNoteXml',
+    );
+  }
+  const digestValue = createHash('sha256').update(body, 'utf8').digest('base64');
+  const toSign = signedInfo(digestValue, inScopeNamespaces(body), canonicalEmpty);
+  const signatureValue = sign('sha256', Buffer.from(toSign, 'utf8'), privateKeyOf(certificate));
+  // Written as xml-crypto writes it, so both paths give the same bytes: the
+  // namespaces are inherited, and the empty elements may self-close because a
+  // verifier canonicalises SignedInfo before checking it.
+  const signature =
+    `<ds:Signature Id="${SIGNATURE_ID}" xmlns:ds="${NS.ds}">` +
+    signedInfo(digestValue, '', selfClosing) +
+    `<ds:SignatureValue>${signatureValue.toString('base64')}</ds:SignatureValue>` +
+    `<ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certificateBody(certificate.certificatePem)}` +
+    '</ds:X509Certificate></ds:X509Data></ds:KeyInfo></ds:Signature>';
+  const at = slot + SLOT_START.length;
+  return {
+    xml: XML_DECLARATION + body.slice(0, at) + signature + body.slice(at),
+    digestValue,
+  };
+}
+
+/** Builds and signs a boleta or factura: what the till calls at the moment of sale. */
+export function signInvoice(doc: PeInvoice, certificate: SigningCertificate): SignedDocument {
+  return signDocument(buildInvoiceXml(doc), certificate);
+}
+
+/** Builds and signs a credit note. */
+export function signCreditNote(doc: PeCreditNote, certificate: SigningCertificate): SignedDocument {
+  return signDocument(buildCreditNoteXml(doc), certificate);
 }
 
 /** The DigestValue of a signed document (its printed "hash"). */

@@ -2,6 +2,8 @@
  * Builders for the fiscal tests (STYLE.md: builders with overrides): documents
  * computed by the real tax engine under Peru's rules, as a sale stores them.
  */
+import { DOMParser } from '@xmldom/xmldom';
+import { C14nCanonicalization } from 'xml-crypto';
 import { computeTaxes } from '../../core/tax/document';
 import { rulesFor } from '../../core/tax/testing';
 import type { TaxRules } from '../../core/tax/types';
@@ -85,4 +87,13 @@ export function makeCreditNote(
     ...computed(items, 0, rulesFor('PE')),
     ...overrides,
   };
+}
+
+/**
+ * Inclusive C14N 1.0 of a whole document by an independent implementation
+ * (xmldom parses, xml-crypto canonicalises): what the fast path's text must equal.
+ */
+export function canonicalize(xml: string): string {
+  const doc = new DOMParser().parseFromString(xml, 'text/xml');
+  return new C14nCanonicalization().process(doc.documentElement!, {});
 }

@@ -1,9 +1,9 @@
 /**
  * The parts an Invoice and a CreditNote share: header, parties, taxes, totals
  * and lines. Element order follows the UBL 2.1 schemas (xsd:sequence), which
- * the tests check with xmllint.
+ * the tests check with xmllint. They describe the document once; the writer
+ * decides the bytes (canonical-xml.ts; xmlbuilder2 in reference.ts).
  */
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { amountInWords } from '../../core/words';
 import {
   AFFECTATION_OF_KIND,
@@ -20,6 +20,7 @@ import {
   UNIT_PRICE_TYPE_CODE,
   type TaxScheme,
 } from './codes';
+import type { XmlNode } from './canonical-xml';
 import { amountText, percentText, quantityText, ratioText } from './decimal';
 import type { PeDocument, PeLine } from './model';
 
@@ -35,7 +36,8 @@ export const NS = {
 /** The Id of the ds:Signature, which cac:Signature points at. */
 export const SIGNATURE_ID = 'TENDERO-SIGN';
 
-type Node = XMLBuilder;
+/** Both writers (canonical-xml.ts, and xmlbuilder2 for the reference) take the same calls. */
+type Node = XmlNode;
 
 /** Adds a child with text (and attributes) and returns the parent, for chaining. */
 function leaf(parent: Node, name: string, text: string, attrs?: Record<string, string>): Node {
@@ -201,7 +203,11 @@ export function addLine(
   doc: PeDocument,
   line: PeLine,
   index: number,
-  names: { readonly element: string; readonly quantity: string },
+  names: {
+    readonly element: string;
+    readonly quantity: string;
+    readonly taxBeforeAllowance?: boolean;
+  },
 ): void {
   const digits = amountText(0, doc.currency).split('.')[1]?.length ?? 0;
   const values = lineValues(line, doc.pricesIncludeTax);
@@ -219,36 +225,48 @@ export function addLine(
   );
   leaf(pricing, 'cbc:PriceTypeCode', UNIT_PRICE_TYPE_CODE);
 
-  if (values.discountValue > 0) {
-    const allowance = node.ele('cac:AllowanceCharge');
-    leaf(allowance, 'cbc:ChargeIndicator', 'false');
-    leaf(allowance, 'cbc:AllowanceChargeReasonCode', LINE_DISCOUNT_CODE);
-    leaf(
-      allowance,
-      'cbc:MultiplierFactorNumeric',
-      ratioText(BigInt(values.discountValue), BigInt(values.grossValue), 0, 5),
-    );
-    money(allowance, 'cbc:Amount', values.discountValue, doc);
-    money(allowance, 'cbc:BaseAmount', values.grossValue, doc);
-  }
-
-  const icbper = icbperOf(line);
-  const taxTotal = node.ele('cac:TaxTotal');
-  money(taxTotal, 'cbc:TaxAmount', line.tax + icbper.reduce((s, f) => s + f.amount, 0), doc);
-  const main = taxTotal.ele('cac:TaxSubtotal');
-  money(main, 'cbc:TaxableAmount', line.base, doc);
-  money(main, 'cbc:TaxAmount', line.tax, doc);
-  const category = main.ele('cac:TaxCategory');
-  leaf(category, 'cbc:Percent', percentText(line.rate));
-  leaf(category, 'cbc:TaxExemptionReasonCode', AFFECTATION_OF_KIND[line.kind]);
-  addScheme(category, SCHEME_OF_KIND[line.kind]);
-  for (const fixed of icbper) {
-    const sub = taxTotal.ele('cac:TaxSubtotal');
-    money(sub, 'cbc:TaxAmount', fixed.amount, doc);
-    leaf(sub, 'cbc:BaseUnitMeasure', quantityText(line.quantity), { unitCode: line.unitCode });
-    const fixedCategory = sub.ele('cac:TaxCategory');
-    money(fixedCategory, 'cbc:PerUnitAmount', fixed.amountPerUnit, doc);
-    addScheme(fixedCategory, ICBPER_SCHEME);
+  const addAllowance = () => {
+    if (values.discountValue > 0) {
+      const allowance = node.ele('cac:AllowanceCharge');
+      leaf(allowance, 'cbc:ChargeIndicator', 'false');
+      leaf(allowance, 'cbc:AllowanceChargeReasonCode', LINE_DISCOUNT_CODE);
+      leaf(
+        allowance,
+        'cbc:MultiplierFactorNumeric',
+        ratioText(BigInt(values.discountValue), BigInt(values.grossValue), 0, 5),
+      );
+      money(allowance, 'cbc:Amount', values.discountValue, doc);
+      money(allowance, 'cbc:BaseAmount', values.grossValue, doc);
+    }
+  };
+  const addTaxTotal = () => {
+    const icbper = icbperOf(line);
+    const taxTotal = node.ele('cac:TaxTotal');
+    money(taxTotal, 'cbc:TaxAmount', line.tax + icbper.reduce((s, f) => s + f.amount, 0), doc);
+    const main = taxTotal.ele('cac:TaxSubtotal');
+    money(main, 'cbc:TaxableAmount', line.base, doc);
+    money(main, 'cbc:TaxAmount', line.tax, doc);
+    const category = main.ele('cac:TaxCategory');
+    leaf(category, 'cbc:Percent', percentText(line.rate));
+    leaf(category, 'cbc:TaxExemptionReasonCode', AFFECTATION_OF_KIND[line.kind]);
+    addScheme(category, SCHEME_OF_KIND[line.kind]);
+    for (const fixed of icbper) {
+      const sub = taxTotal.ele('cac:TaxSubtotal');
+      money(sub, 'cbc:TaxAmount', fixed.amount, doc);
+      leaf(sub, 'cbc:BaseUnitMeasure', quantityText(line.quantity), { unitCode: line.unitCode });
+      const fixedCategory = sub.ele('cac:TaxCategory');
+      money(fixedCategory, 'cbc:PerUnitAmount', fixed.amountPerUnit, doc);
+      addScheme(fixedCategory, ICBPER_SCHEME);
+    }
+  };
+  // The schemas disagree on the order: InvoiceLine has AllowanceCharge then
+  // TaxTotal, CreditNoteLine TaxTotal then AllowanceCharge.
+  if (names.taxBeforeAllowance) {
+    addTaxTotal();
+    addAllowance();
+  } else {
+    addAllowance();
+    addTaxTotal();
   }
 
   const item = node.ele('cac:Item');

@@ -75,6 +75,13 @@ export function validateDocument(doc: PeDocument): void {
     if (line.quantity <= 0 || line.base < 0 || line.tax < 0 || line.discount < 0) {
       refuse('INVALID_LINE', `Line ${i + 1} has a negative or zero figure`, { line: i + 1 });
     }
+    // Catálogo 03 (UN/ECE rec. 20) codes are 2–3 letters or digits; anything
+    // else is a mapping error, and it would be written into an attribute.
+    if (!/^[A-Z0-9]{2,3}$/.test(line.unitCode)) {
+      refuse('INVALID_UNIT_CODE', `Line ${i + 1} has the unit code "${line.unitCode}"`, {
+        line: i + 1,
+      });
+    }
   });
   checkTotals(doc);
   if (doc.documentType !== 'NOTA_CREDITO' && doc.paymentTerms.kind === 'CREDITO') {
