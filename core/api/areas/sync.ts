@@ -2,24 +2,19 @@ import { z } from 'zod';
 import { area, channel } from '../channel';
 import { empty } from '../schemas';
 
+/** http(s)://host[:port][/path]: no user or password in it, no spaces, no query. */
+const SERVER_URL = /^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?(\/[^\s?#@]*)?$/i;
+
 /** Where the central sync server listens: http(s) only, no credentials in the address. */
 export const serverUrl = z
   .string()
   .trim()
   .min(1)
   .max(300)
-  .refine((text) => {
-    try {
-      const url = new URL(text);
-      return (
-        (url.protocol === 'http:' || url.protocol === 'https:') &&
-        url.username === '' &&
-        url.password === ''
-      );
-    } catch {
-      return false;
-    }
-  }, 'must be an http:// or https:// address, such as http://192.168.1.10:5858')
+  .refine(
+    (text) => SERVER_URL.test(text),
+    'must be an http:// or https:// address, such as http://192.168.1.10:5858',
+  )
   .transform((text) => text.replace(/\/+$/, ''));
 
 /** The one-time enrolment code printed by the server (`npm run server`, `admin enrolment-code`). */

@@ -9,6 +9,7 @@ import type { SyncStatus } from '../../../core/api/areas/sync';
 import { DomainError } from '../../../core/errors';
 import { enrollResponse, type SeriesClaim } from '../../../core/sync';
 import { documentSeries, outbox, settings, syncState } from '../../../db/schema';
+import { writeAudit } from '../audit';
 import { inTransaction, type ServiceContext } from '../context';
 import { errorOf, NetworkFailure, request, type Fetch } from './client';
 import { readSyncState, syncStatus } from './state';
@@ -148,6 +149,17 @@ export async function enrollTill(
       .set({ sentAt: now.toISOString() })
       .where(sql`${outbox.seq} < ${enrolled.nextSeq} AND ${outbox.sentAt} IS NULL`)
       .run();
+    writeAudit(ctx, {
+      action: 'sync.enroll',
+      entity: 'device',
+      entityId: enrolled.deviceId,
+      before: existing ? { serverUrl: existing.serverUrl, deviceId: existing.deviceId } : null,
+      after: {
+        serverUrl: input.serverUrl,
+        storeId: enrolled.storeId,
+        register: enrolled.registerCode,
+      },
+    });
   });
   return syncStatus(ctx);
 }

@@ -174,6 +174,39 @@ function reopenFrom(ctx: Ctx, expectedSeq: number, firstPending: number): boolea
   });
 }
 
+/** GET /v1/whoami: is the server there, does it still know this device, what time is it. */
+async function probe(ctx: Ctx, state: SyncStateRow, options: PushOptions): Promise<PushStop> {
+  let reply: ServerReply;
+  try {
+    reply = await request(state.serverUrl, 'GET', '/v1/whoami', undefined, {
+      credential: state.credential,
+      now: ctx.now,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof NetworkFailure)) throw error;
+    recordFailure(ctx, [], { code: 'OFFLINE', message: error.message }, 'offline');
+    return 'offline';
+  }
+  if (reply.status === 200) {
+    const at = ctx.now().toISOString();
+    updateSyncState(ctx, {
+      lastAttemptAt: at,
+      lastSuccessAt: at,
+      offlineSince: null,
+      ...clockOf(reply),
+    });
+    return 'done';
+  }
+  const error = errorOf(reply);
+  if (reply.status === 401) {
+    recordFailure(ctx, [], error, 'attention', reply);
+    return 'attention';
+  }
+  recordFailure(ctx, [], error, reply.status === 429 ? 'transient' : 'offline', reply);
+  return reply.status === 429 ? 'rate-limited' : 'offline';
+}
+
 /**
  * One round: batch after batch until nothing is pending or something stops
  * it. Runs no transaction while waiting for the network, so a sale is never
@@ -193,7 +226,12 @@ export async function pushPending(ctx: Ctx, options: PushOptions = {}): Promise<
     state = readSyncState(ctx);
     if (!state) return { ...totals, stop: 'not-enrolled' };
     const batch = batchOf(pendingRows(ctx, batchSize));
-    if (batch.length === 0) return { ...totals, stop: 'done' };
+    if (batch.length === 0) {
+      // Asked by a person with nothing to send: still check the server, the credential and the clock.
+      if (options.force && totals.sent === 0)
+        return { ...totals, stop: await probe(ctx, state, options) };
+      return { ...totals, stop: 'done' };
+    }
     let reply: ServerReply;
     try {
       reply = await request(

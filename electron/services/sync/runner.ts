@@ -24,7 +24,8 @@ export function pushExclusive(ctx: Ctx, options: PushOptions = {}): Promise<Push
 }
 
 export interface SyncRunnerOptions {
-  readonly ctx: Ctx;
+  /** The database to push from, asked each round (the desktop swaps it on a restore); null skips. */
+  readonly ctx: () => Ctx | null;
   readonly fetch?: Fetch;
   /** Pause between rounds while the server answers. */
   readonly idleMs?: number;
@@ -63,10 +64,9 @@ export function startSyncRunner(options: SyncRunnerOptions): SyncRunner {
   async function round(): Promise<void> {
     let delay = idleMs;
     try {
-      const result = await pushExclusive(
-        options.ctx,
-        options.fetch ? { fetch: options.fetch } : {},
-      );
+      const ctx = options.ctx();
+      if (!ctx) return schedule(delay);
+      const result = await pushExclusive(ctx, options.fetch ? { fetch: options.fetch } : {});
       options.onRound?.(result);
       if (result.stop === 'offline') {
         failures++;
@@ -79,7 +79,7 @@ export function startSyncRunner(options: SyncRunnerOptions): SyncRunner {
         const now = Date.now();
         if (result.stop === 'done' && now - lastPrune > PRUNE_EVERY_MS) {
           lastPrune = now;
-          pruneOutbox(options.ctx, options.pruneDays ?? OUTBOX_KEEP_DAYS);
+          pruneOutbox(ctx, options.pruneDays ?? OUTBOX_KEEP_DAYS);
         }
       }
     } catch (error) {
@@ -94,7 +94,8 @@ export function startSyncRunner(options: SyncRunnerOptions): SyncRunner {
   schedule(0);
   return {
     wake() {
-      if (!stopped && timer) schedule(0);
+      // While the server is away, the backoff decides; a sale does not hammer it.
+      if (!stopped && timer && failures === 0) schedule(0);
     },
     async stop() {
       stopped = true;
