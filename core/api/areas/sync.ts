@@ -90,7 +90,7 @@ export const syncChannels = area('sync', {
   }),
   enroll: channel<SyncStatus>()({
     summary:
-      "Enrols this till with the central server using a one-time code: claims this register's document series, stores the device credential (never returned) and pushes the till's whole history afterwards. CONFLICT if already enrolled (pass replace: true after a revocation), VALIDATION for a refused code or a series another register owns, INVALID_STATE if the server cannot be reached.",
+      "Enrols this till with the central server using a one-time code: claims this register's document series, stores the device credential (never returned) and pushes the till's whole history afterwards. CONFLICT if already enrolled (pass replace: true after a revocation) or if another register owns one of its series (SERVER_SERIES_TAKEN), VALIDATION for a refused code, INVALID_STATE if the server cannot be reached.",
     input: z
       .object({
         serverUrl,

@@ -55,11 +55,12 @@ function refusal(code: string, message: string, details: Record<string, unknown>
   switch (code) {
     case 'ENROLMENT_CODE_INVALID':
     case 'VALIDATION':
-      return new DomainError('VALIDATION', message, { reason: code, ...details });
+      return new DomainError('VALIDATION', message, { ...details, reason: code });
     case 'SERIES_TAKEN':
-      return new DomainError('CONFLICT', message, { reason: code, ...details });
+      // Not the till's own SERIES_TAKEN (a series of another local register): the server's.
+      return new DomainError('CONFLICT', message, { ...details, reason: 'SERVER_SERIES_TAKEN' });
     default:
-      return new DomainError('INVALID_STATE', message, { reason: code, ...details });
+      return new DomainError('INVALID_STATE', message, { ...details, reason: code });
   }
 }
 

@@ -9,6 +9,7 @@ import { LanguageSection } from './LanguageSection';
 import { ReceiptSection } from './ReceiptSection';
 import { SeriesSection } from './SeriesSection';
 import { StockSection } from './StockSection';
+import { SyncSection } from './SyncSection';
 import { TaxSection } from './TaxSection';
 import { UsersSection } from './UsersSection';
 import './settings.css';
@@ -22,6 +23,7 @@ export const SECTIONS = [
   'users',
   'receipt',
   'backups',
+  'sync',
   'language',
 ] as const;
 export type SectionName = (typeof SECTIONS)[number];
@@ -63,6 +65,7 @@ export function SettingsScreen() {
           {section === 'users' && <UsersSection />}
           {section === 'receipt' && <ReceiptSection settings={settings} />}
           {section === 'backups' && <BackupsSection />}
+          {section === 'sync' && <SyncSection />}
           {section === 'language' && <LanguageSection settings={settings} />}
         </div>
       </div>
