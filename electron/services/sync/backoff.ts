@@ -1,10 +1,11 @@
 /**
  * How long the pusher waits after failures in a row: doubling from 2 s up to
- * 5 minutes, with "equal jitter" (half fixed, half random) so a shop's tills
- * coming back together after an outage do not all knock at the same instant.
+ * a minute (a shop wants its header green soon after the network returns),
+ * with "equal jitter" (half fixed, half random) so a shop's tills coming back
+ * together after an outage do not all knock at the same instant.
  */
 export const BACKOFF_BASE_MS = 2_000;
-export const BACKOFF_MAX_MS = 5 * 60_000;
+export const BACKOFF_MAX_MS = 60_000;
 
 export function backoffDelay(failures: number, random: () => number = Math.random): number {
   if (failures <= 0) return 0;
