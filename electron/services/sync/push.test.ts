@@ -260,7 +260,7 @@ describe('pushing', () => {
   });
 });
 
-describe('limits', () => {
+describe('limits', { timeout: 120_000 }, () => {
   it('halves the batch on 413 and stops on one event too large', async () => {
     const close = await ownServer({ bodyLimit: 9_000 });
     await sellSome(6);
