@@ -23,6 +23,7 @@ import { registersHandlers, settingsHandlers, taxCategoriesHandlers } from './se
 import { setupHandlers } from './services/setup';
 import { demoHandlers } from './services/demo';
 import { stockHandlers } from './services/stock';
+import { syncHandlers } from './services/sync/handlers';
 import { isSetUp } from './services/store';
 import { authHandlers, currentActor, usersHandlers } from './services/users';
 
@@ -45,6 +46,7 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...documentsHandlers,
   ...printerHandlers,
+  ...syncHandlers,
 };
 
 /** Who is calling: one per window, HTTP session or CLI command, kept by the host. */

@@ -23,6 +23,7 @@ import {
   UsageError,
   type Credentials,
 } from './cli-admin';
+import { SYNC_HELP, syncCommand } from './cli-sync';
 import { closeRenderPool } from './documents/handlers';
 import { defaultDatabasePath } from './paths';
 
@@ -59,6 +60,7 @@ Commands
                                must be a Tendero database; the current one is copied first (or, if
                                it cannot be read, kept aside). Refused while another process (the
                                desktop app, npm run web) has the database open.
+${SYNC_HELP}
 
 Options
   --db FILE                    Database file (default: TENDERO_DB or the app's data folder).
@@ -214,6 +216,10 @@ async function main(argv: string[]): Promise<number> {
       overwrite: { type: 'boolean' },
       from: { type: 'string' },
       to: { type: 'string' },
+      server: { type: 'string' },
+      code: { type: 'string' },
+      name: { type: 'string' },
+      replace: { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
@@ -392,6 +398,11 @@ async function main(argv: string[]): Promise<number> {
         } finally {
           await closeRenderPool();
         }
+      }
+      case 'sync': {
+        const failed = await login();
+        if (failed) return failed;
+        return await syncCommand(rest[0], values, api, session, report);
       }
       default:
         throw new UsageError(`Unknown command "${command}"`);

@@ -29,6 +29,7 @@ import { DATABASE_FILE } from './paths';
 import { printPdf } from './print';
 import { devServerUrlFor } from './security';
 import { storedLanguage } from './services/store';
+import { startBackgroundSync, type BackgroundSync } from './sync-host';
 import { createMainWindow } from './window';
 import { CONTENT_SECURITY_POLICY } from './window-options';
 
@@ -64,6 +65,7 @@ let window: BrowserWindow | null = null;
 let db: TenderoDb | null = null;
 let api: Api | null = null;
 let log: Logger;
+let backgroundSync: BackgroundSync | null = null;
 const sessions = new Map<number, Session>();
 
 function dataDir(): string {
@@ -150,6 +152,7 @@ function makeApi(database: TenderoDb): Api {
     },
     onError: (channel, error) => log.log('error', `${channel} failed`, error),
     onSuccess: (channel) => {
+      backgroundSync?.after(channel);
       if (channel === 'cash.close' && db) {
         closingBackup(db.sqlite, backupPlace(), new Date()).catch((error: unknown) =>
           log.log('error', 'closing backup failed', error),
@@ -286,6 +289,11 @@ async function start(): Promise<void> {
   log.log('info', `starting Tendero ${app.getVersion()} in ${dataDir()}`);
   db = await openWithRecovery(databaseFile());
   api = makeApi(db);
+  // Asks for the database each round: a restore swaps it.
+  backgroundSync = startBackgroundSync(
+    () => db,
+    (level, message, detail) => log.log(level, message, detail),
+  );
   const handler = createInvokeHandler({
     api: { call: (channel, input, session) => api!.call(channel, input, session) },
     isTrustedUrl,
@@ -326,6 +334,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    void backgroundSync?.stop();
+    backgroundSync = null;
     // Checkpoint the WAL into the main file and close cleanly.
     db?.close();
     db = null;

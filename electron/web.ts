@@ -14,6 +14,7 @@ import { backupPlaceOf } from '../db/backup-names';
 import { defaultDatabasePath } from './paths';
 import { closingBackup, dailyBackup } from './backups';
 import { createLogger, SLOW_CALL_MS } from './logs';
+import { startBackgroundSync } from './sync-host';
 import { startWebHost } from './webhost';
 
 const { values } = parseArgs({
@@ -49,6 +50,10 @@ try {
 }
 const database = db;
 let lastDone = 0;
+const sync = startBackgroundSync(
+  () => database,
+  (level, message, detail) => log.log(level, message, detail),
+);
 const api = createApi({
   db: database,
   readAsset: assetReader(),
@@ -65,6 +70,7 @@ const api = createApi({
     lastDone = done;
   },
   onSuccess: (channel) => {
+    sync.after(channel);
     if (channel === 'cash.close') {
       closingBackup(database.sqlite, backupPlace, new Date()).catch((error: unknown) =>
         log.log('error', 'closing backup failed', error),
@@ -95,6 +101,7 @@ if (values.host !== '127.0.0.1' && values.host !== 'localhost') {
 
 async function shutdown(): Promise<void> {
   await host.close();
+  await sync.stop();
   database.close();
   process.exit(0);
 }

@@ -157,6 +157,12 @@ function rateLimited(log: (message: string) => void): (message: string) => void 
   };
 }
 
+/**
+ * Channels a page polls by itself (the header's sync state): they do not keep
+ * a session alive, so a till left open still goes idle and asks for the PIN.
+ */
+const PASSIVE_CHANNELS: ReadonlySet<string> = new Set(['sync.status']);
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const bind = options.host ?? '127.0.0.1';
   const sessions = new SessionTable(options.sessionLimits);
@@ -215,7 +221,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       throw new Refusal(415, 'VALIDATION', 'NOT_JSON', 'Send JSON');
     }
-    const session = sessions.get(cookieOf(req, cookieName));
+    const session = sessions.get(cookieOf(req, cookieName), !PASSIVE_CHANNELS.has(channel));
     if (!session) {
       throw new Refusal(
         401,

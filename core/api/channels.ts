@@ -11,6 +11,7 @@ import { documentsChannels } from './areas/documents';
 import { printerChannels } from './areas/printer';
 import { salesChannels } from './areas/sales';
 import { setupChannels } from './areas/setup';
+import { syncChannels } from './areas/sync';
 import { auditChannels, reportsChannels, stockChannels } from './areas/stock';
 
 /**
@@ -35,6 +36,7 @@ export const channels = {
   ...auditChannels,
   ...documentsChannels,
   ...printerChannels,
+  ...syncChannels,
 } as const;
 
 export type Channels = typeof channels;

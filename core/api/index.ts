@@ -6,6 +6,7 @@ export * from './areas/printer';
 export * from './areas/sales';
 export * from './areas/setup';
 export * from './areas/stock';
+export * from './areas/sync';
 export * from './channel';
 export * from './channels';
 export * from './client';

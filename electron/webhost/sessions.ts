@@ -47,14 +47,22 @@ export class SessionTable {
     return now - session.lastSeen > idle;
   }
 
-  /** The live session with this id, marked as used now; undefined when unknown or expired. */
-  get(id: string | undefined): HostSession | undefined {
+  /**
+   * The live session with this id, marked as used now unless `touch` is false
+   * (a background poll is not someone using the till); undefined when unknown
+   * or expired.
+   */
+  get(id: string | undefined, touch = true): HostSession | undefined {
     if (!id) return undefined;
     const session = this.sessions.get(id);
     if (!session) return undefined;
     const now = this.limits.now();
+    if (this.expired(session, now)) {
+      this.sessions.delete(id);
+      return undefined;
+    }
+    if (!touch) return session;
     this.sessions.delete(id);
-    if (this.expired(session, now)) return undefined;
     session.lastSeen = now;
     this.sessions.set(id, session);
     return session;

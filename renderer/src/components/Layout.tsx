@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Icon } from './Icon';
 import { useT } from '../i18n';
 import { LanguageSelect } from './LanguageSelect';
+import { SyncIndicator } from './SyncIndicator';
 import type { MessageKey } from '../i18n/messages';
 import { ROUTES, useRoute, type RouteName } from '../state/route';
 import { hasRole, useSession } from '../state/session';
@@ -38,6 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </span>
         )}
         <div className="spacer" />
+        {actor && <SyncIndicator />}
         {actor && (
           <span className="who">
             {actor.name} · {t(`common.roles.${actor.role}` as MessageKey)}

@@ -138,4 +138,14 @@ export const common: typeof es = {
     NEGATIVE: 'It cannot be negative.',
     OUT_OF_RANGE: 'The number is too large.',
   },
+  sync: {
+    synced: 'Synced',
+    pending: { one: '{count} pending', other: '{count} pending' },
+    offline: 'Offline since {time}',
+    attention: 'Sync: needs attention',
+    clock: 'Clock off',
+    hint: 'Sales sent to the central server. Details in Settings › Sync.',
+    clockHint:
+      "This till's clock is {minutes} min off the central server. Correct the computer's time.",
+  },
 };

@@ -22,6 +22,13 @@ export const errors: typeof es = {
     INTERNAL: 'Something unexpected went wrong. Nothing was saved.',
   },
   reasons: {
+    ALREADY_ENROLLED: 'This till is already enrolled with a server.',
+    ENROLMENT_CODE_INVALID: 'The enrolment code is wrong, used or expired. Ask for a new one.',
+    SERVER_SERIES_TAKEN:
+      "Another register on the server already owns this till's series: it was not enrolled. Change the series or ask for another code.",
+    SERVER_UNREACHABLE: 'Could not connect to the server. Check the address and the network.',
+    NOT_ENROLLED: 'This till is not enrolled with a server.',
+    BAD_REPLY: 'The address is not a Tendero server.',
     UNKNOWN_BARCODE: 'Unknown code: {code}',
     PRODUCT_INACTIVE: 'The product is inactive.',
     UNDERPAID: '{missing} still to pay.',

@@ -15,6 +15,7 @@ export const settings: typeof es = {
     payments: 'Payment methods',
     users: 'Users',
     receipt: 'Receipt and printer',
+    sync: 'Sync',
     backups: 'Backups',
     language: 'Language and region',
   },
@@ -255,6 +256,74 @@ export const settings: typeof es = {
       SERIES_TAKEN: 'Another document or register already uses that series.',
       SERIES_IN_USE: 'The series already has documents: it cannot change.',
       DUPLICATE_NAME: 'There is already a user with that name.',
+    },
+  },
+  sync: {
+    title: 'Sync',
+    intro:
+      'Every sale, void, cash session and stock movement is saved on this till first and sent to the central server when there is a network. Without one the till keeps selling: nothing is lost, it is sent later.',
+    notEnrolled: 'This till is not enrolled with a central server yet.',
+    serverUrl: 'Server address',
+    serverUrlHint: 'The one the server shows when it starts, such as http://192.168.1.10:5858',
+    code: 'Enrolment code',
+    codeHint: 'The one-time code the server printed (like K7QM-2XRP-9TDA).',
+    enroll: 'Enrol this till',
+    enrolling: 'Enrolling…',
+    enrolled: 'Till enrolled. Its sales will be sent to the server.',
+    reenroll: 'Enrol again with another code',
+    reenrollHint:
+      'Only if the server revoked this till or it was replaced: ask the server administrator for a new code.',
+    state: 'State',
+    phases: {
+      'not-enrolled': 'Not enrolled',
+      synced: 'All sent',
+      pending: 'Sending',
+      offline: 'No connection to the server',
+      attention: 'Needs attention',
+    },
+    server: 'Server',
+    register: 'Register on the server',
+    series: "This till's series",
+    enrolledAt: 'Enrolled on',
+    lastSuccess: 'Last successful push',
+    never: 'Never',
+    pendingCount: 'Pending events',
+    offlineSince: 'Offline since',
+    clock: 'Clock',
+    clockOk: 'In time with the server ({seconds} s apart)',
+    clockWarning:
+      "This till's clock is {minutes} min off the server. Sales keep the till's time: correct the computer's clock.",
+    lastError: 'Last error',
+    pushNow: 'Send now',
+    pushing: 'Sending…',
+    pushed: { one: '{count} event sent.', other: '{count} events sent.' },
+    nothingToPush: 'Nothing was pending; the server answers.',
+    changeServer: 'Change the server address',
+    saveServer: 'Save address',
+    serverSaved: 'Address saved.',
+    review: 'Events under review on the server',
+    reviewIntro:
+      'The server stored them but did not apply them (say, a document number already used). The server administrator reviews them; the queue goes on.',
+    errors: {
+      OFFLINE:
+        'The server does not answer. Sales wait on this till and will be sent by themselves.',
+      REVOKED:
+        'The server revoked this till. Nothing is sent until it is enrolled again with a new code. Sales stay saved here.',
+      UNAUTHENTICATED:
+        'The server does not recognise this till. Enrol it again with a new code. Sales stay saved here.',
+      REPLAY_MISMATCH:
+        'The server already has an event with this number and other content (was a backup restored?). Sending stopped: tell the administrator.',
+      SEQ_GAP:
+        'The server expects events this till no longer has. Sending stopped: tell the administrator.',
+      TOO_LARGE: 'An event is larger than the server accepts. Sending stopped.',
+      RATE_LIMITED: 'The server asked to wait; it will retry by itself.',
+      VALIDATION:
+        'The server refused an event for its format. Sending stopped: tell the administrator.',
+      FORBIDDEN: 'The server does not let this till send that data.',
+      INTERNAL: 'The server had an error; it will retry by itself.',
+      BAD_REPLY: 'The server answered something unexpected; it will retry by itself.',
+      NOT_ACKNOWLEDGED: 'The server did not confirm the push; it will retry by itself.',
+      other: 'Server error ({code}): {message}',
     },
   },
 };

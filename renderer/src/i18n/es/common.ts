@@ -138,4 +138,14 @@ export const common = {
     NEGATIVE: 'No puede ser negativo.',
     OUT_OF_RANGE: 'El número es demasiado grande.',
   },
+  sync: {
+    synced: 'Sincronizado',
+    pending: { one: '{count} pendiente', other: '{count} pendientes' },
+    offline: 'Sin conexión desde las {time}',
+    attention: 'Sincronización: requiere atención',
+    clock: 'Reloj desfasado',
+    hint: 'Envío de ventas al servidor central. Detalle en Configuración › Sincronización.',
+    clockHint:
+      'El reloj de esta caja difiere {minutes} min del servidor central. Corrija la hora del equipo.',
+  },
 };

@@ -22,6 +22,14 @@ export const errors = {
     INTERNAL: 'Ocurrió un error inesperado. No se guardó nada.',
   },
   reasons: {
+    ALREADY_ENROLLED: 'Esta caja ya está inscrita en un servidor.',
+    ENROLMENT_CODE_INVALID:
+      'El código de inscripción es incorrecto, ya se usó o venció. Pida uno nuevo.',
+    SERVER_SERIES_TAKEN:
+      'Otra caja del servidor ya tiene la serie de esta caja: no se inscribió. Cambie la serie o pida otro código.',
+    SERVER_UNREACHABLE: 'No se pudo conectar con el servidor. Revise la dirección y la red.',
+    NOT_ENROLLED: 'Esta caja no está inscrita en un servidor.',
+    BAD_REPLY: 'La dirección no es un servidor de Tendero.',
     UNKNOWN_BARCODE: 'Código desconocido: {code}',
     PRODUCT_INACTIVE: 'El producto está desactivado.',
     UNDERPAID: 'Falta cobrar {missing}.',

@@ -10,6 +10,7 @@ import { PaymentNamesSection } from './PaymentNamesSection';
 import { ReceiptSection } from './ReceiptSection';
 import { SeriesSection } from './SeriesSection';
 import { StockSection } from './StockSection';
+import { SyncSection } from './SyncSection';
 import { TaxSection } from './TaxSection';
 import { UsersSection } from './UsersSection';
 import './settings.css';
@@ -24,6 +25,7 @@ export const SECTIONS = [
   'users',
   'receipt',
   'backups',
+  'sync',
   'language',
 ] as const;
 export type SectionName = (typeof SECTIONS)[number];
@@ -66,6 +68,7 @@ export function SettingsScreen() {
           {section === 'users' && <UsersSection />}
           {section === 'receipt' && <ReceiptSection settings={settings} />}
           {section === 'backups' && <BackupsSection />}
+          {section === 'sync' && <SyncSection />}
           {section === 'language' && <LanguageSection settings={settings} />}
         </div>
       </div>

@@ -1,0 +1,22 @@
+CREATE TABLE `sync_state` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`server_url` text NOT NULL,
+	`device_id` text NOT NULL,
+	`store_id` text NOT NULL,
+	`register_id` text NOT NULL,
+	`register_code` text NOT NULL,
+	`series` text DEFAULT '[]' NOT NULL,
+	`credential` text NOT NULL,
+	`enrolled_at` text NOT NULL,
+	`acknowledged_seq` integer DEFAULT 0 NOT NULL,
+	`last_attempt_at` text,
+	`last_success_at` text,
+	`offline_since` text,
+	`last_error_code` text,
+	`last_error_message` text,
+	`last_error_at` text,
+	`attention` text,
+	`clock_offset_ms` integer,
+	`review` text DEFAULT '[]' NOT NULL,
+	CONSTRAINT "sync_state_single_row" CHECK("sync_state"."id" = 1)
+);
