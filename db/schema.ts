@@ -5,3 +5,4 @@ export * from './schema/cash';
 export * from './schema/sales';
 export * from './schema/ledger';
 export * from './schema/reports';
+export * from './schema/einvoicing';

@@ -545,11 +545,16 @@ describe('rolling up', () => {
     const file = join(till.dir, 'previous.sqlite');
     till.db.sqlite.exec(`VACUUM INTO '${file}'`);
     const previous = openDatabase(file);
-    // Later migrations are undone first, newest first: 0007 gave credit notes their
+    // Later migrations are undone first, newest first: 0008 added e-invoicing (its
+    // store settings, the certificate and the signed documents); 0007 gave credit notes their
     // own series (document_series.applies_to); 0006 added cash rounding (and
     // put it in the covering sales_report index); 0005 added the supervisor limits,
     // PIN lockouts and lock alerts, and sales.request_hash.
     previous.sqlite.exec(`
+      DROP TABLE cpe_documents; DROP TABLE einvoice_certificate;
+      ALTER TABLE settings DROP COLUMN legal_name; ALTER TABLE settings DROP COLUMN establishment_code;
+      ALTER TABLE settings DROP COLUMN ubigeo; ALTER TABLE settings DROP COLUMN einvoicing;
+      DELETE FROM __drizzle_migrations WHERE created_at = (SELECT MAX(created_at) FROM __drizzle_migrations);
       DROP INDEX document_series_register_type;
       DELETE FROM document_series WHERE applies_to <> '';
       ALTER TABLE document_series DROP COLUMN applies_to;

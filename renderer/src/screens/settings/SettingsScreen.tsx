@@ -5,6 +5,7 @@ import '../products/products.css';
 import { BackupsSection } from './BackupsSection';
 import { BusinessSection } from './BusinessSection';
 import { ControlsSection } from './ControlsSection';
+import { EinvoiceSection } from './EinvoiceSection';
 import { LanguageSection } from './LanguageSection';
 import { ReceiptSection } from './ReceiptSection';
 import { SeriesSection } from './SeriesSection';
@@ -23,6 +24,7 @@ export const SECTIONS = [
   'receipt',
   'backups',
   'language',
+  'einvoice',
 ] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
@@ -43,16 +45,18 @@ export function SettingsScreen() {
       </header>
       <div className="settings-layout">
         <nav className="settings-nav" aria-label={t('settings.sections')}>
-          {SECTIONS.map((name) => (
-            <button
-              key={name}
-              type="button"
-              aria-current={section === name ? 'true' : undefined}
-              onClick={() => setSection(name)}
-            >
-              {t(`settings.nav.${name}`)}
-            </button>
-          ))}
+          {SECTIONS.filter((name) => name !== 'einvoice' || settings.country === 'PE').map(
+            (name) => (
+              <button
+                key={name}
+                type="button"
+                aria-current={section === name ? 'true' : undefined}
+                onClick={() => setSection(name)}
+              >
+                {t(`settings.nav.${name}`)}
+              </button>
+            ),
+          )}
         </nav>
         <div className="settings-body">
           {section === 'business' && <BusinessSection settings={settings} />}
@@ -64,6 +68,7 @@ export function SettingsScreen() {
           {section === 'receipt' && <ReceiptSection settings={settings} />}
           {section === 'backups' && <BackupsSection />}
           {section === 'language' && <LanguageSection settings={settings} />}
+          {section === 'einvoice' && <EinvoiceSection settings={settings} />}
         </div>
       </div>
     </section>
