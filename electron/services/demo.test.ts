@@ -44,6 +44,12 @@ describe('setup.demo', () => {
         )
         .get() as { n: number };
       expect(drift.n).toBe(0);
+      // A self-signed test certificate made at demo time, sealed like a real one.
+      const certificate = sql
+        .prepare('SELECT subject, ruc, sealing FROM einvoice_certificate')
+        .get() as { subject: string; ruc: string; sealing: string };
+      expect(certificate).toMatchObject({ ruc: '20601234567', sealing: 'aes-256-gcm-file' });
+      expect(certificate.subject).toContain('NO VALIDO PARA SUNAT');
       const again = await api.call('setup.demo', {}, { actor: null });
       expect(again.ok).toBe(false);
     },

@@ -4,6 +4,7 @@ import { hasRole, useSession } from '../../state/session';
 import '../products/products.css';
 import { BackupsSection } from './BackupsSection';
 import { BusinessSection } from './BusinessSection';
+import { CertificatePanel } from './CertificatePanel';
 import { ControlsSection } from './ControlsSection';
 import { EinvoiceSection } from './EinvoiceSection';
 import { LanguageSection } from './LanguageSection';
@@ -68,7 +69,12 @@ export function SettingsScreen() {
           {section === 'receipt' && <ReceiptSection settings={settings} />}
           {section === 'backups' && <BackupsSection />}
           {section === 'language' && <LanguageSection settings={settings} />}
-          {section === 'einvoice' && <EinvoiceSection settings={settings} />}
+          {section === 'einvoice' && (
+            <>
+              <EinvoiceSection settings={settings} />
+              <CertificatePanel />
+            </>
+          )}
         </div>
       </div>
     </section>

@@ -1,0 +1,41 @@
+/** The stored electronic documents (cpe_documents): reading them back. */
+import type { CpeInfo, CpeState } from '../../../core/api/model';
+import { cpeDocuments } from '../../../db/schema';
+import type { ServiceContext } from '../context';
+import { selectRows } from '../sql';
+
+export type CpeRow = typeof cpeDocuments.$inferSelect;
+
+export function cpeInfoOf(row: CpeRow): CpeInfo {
+  return {
+    saleId: row.saleId,
+    returnId: row.returnId,
+    documentType: row.documentType,
+    number: `${row.series}-${row.correlative}`,
+    state: row.state as CpeState,
+    digest: row.digest,
+    qrText: row.qrText,
+    failure: row.failure,
+    attempts: row.attempts,
+    cdrCode: row.cdrCode,
+    cdrMessage: row.cdrMessage,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** A sale's documents (its own first, then its credit notes), or every one not yet accepted. */
+export function cpeRows(ctx: ServiceContext, saleId?: string): CpeRow[] {
+  return saleId
+    ? selectRows(ctx, cpeDocuments, 'sale_id = ? ORDER BY id').all(saleId)
+    : selectRows(ctx, cpeDocuments, "state NOT IN ('ACCEPTED', 'OBSERVED') ORDER BY id").all();
+}
+
+export function cpeStatus(ctx: ServiceContext, saleId?: string): CpeInfo[] {
+  return cpeRows(ctx, saleId).map(cpeInfoOf);
+}
+
+/** The sale's own document (not a credit note), if it has one. */
+export function saleCpeRow(ctx: ServiceContext, saleId: string): CpeRow | undefined {
+  return selectRows(ctx, cpeDocuments, 'sale_id = ? AND return_id IS NULL').get(saleId);
+}
