@@ -194,6 +194,13 @@ export function fillDemoStore(
       now: () => when,
     });
 
+    // Today's boletas and facturas are signed (the earlier days' history is not: signing
+    // hundreds of past sales would only slow the demo down), so a fresh install shows CPEs.
+    if (isToday) {
+      inTransaction(base, () => {
+        base.db.orm.update(settings).set({ einvoicing: true }).where(eq(settings.id, 1)).run();
+      });
+    }
     // Morning restock of whatever ran low.
     inTransaction(base, () => {
       for (const item of catalog()) {
