@@ -24,6 +24,7 @@ import {
   type Credentials,
 } from './cli-admin';
 import { closeRenderPool } from './documents/handlers';
+import { EINVOICE_HELP, einvoiceCommand } from './cli-einvoice';
 import { defaultDatabasePath } from './paths';
 
 const HELP = `Tendero from the terminal
@@ -54,6 +55,7 @@ Commands
                                The period report (A4) as PDF.
                                --out must be under documents/ beside the database (or the folder
                                set in Settings); --overwrite replaces an existing file.
+${EINVOICE_HELP}
   backup FILE --user ADMIN     Write a consistent copy of the database (an admin; audited).
   restore FILE --user ADMIN    Replace the database with a backup (an admin; audited). The backup
                                must be a Tendero database; the current one is copied first (or, if
@@ -214,6 +216,7 @@ async function main(argv: string[]): Promise<number> {
       overwrite: { type: 'boolean' },
       from: { type: 'string' },
       to: { type: 'string' },
+      return: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -392,6 +395,11 @@ async function main(argv: string[]): Promise<number> {
         } finally {
           await closeRenderPool();
         }
+      }
+      case 'einvoice': {
+        const failed = await login();
+        if (failed) return failed;
+        return report(await einvoiceCommand(api, session, rest, values));
       }
       default:
         throw new UsageError(`Unknown command "${command}"`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CertificateInfo, CpeInfo } from '../model';
+import type { CertificateInfo, CpeInfo, CpeXml } from '../model';
 import { area, channel } from '../channel';
 import { empty, uuid } from '../schemas';
 
@@ -22,6 +22,11 @@ export const einvoiceChannels = area('einvoice', {
         password: z.string().max(200),
       })
       .strict(),
+  }),
+  xml: channel<CpeXml>()({
+    summary:
+      "The stored signed XML of a sale's CPE (or of a return's credit note), base64 of the exact bytes that are sent; NOT_FOUND if none was signed.",
+    input: z.object({ saleId: uuid, returnId: uuid.optional() }).strict(),
   }),
   status: channel<CpeInfo[]>()({
     summary:

@@ -47,3 +47,13 @@ export interface CpeInfo {
   readonly createdAt: string;
   readonly updatedAt: string;
 }
+
+/** A CPE's signed bytes, as stored: never re-serialised. */
+export interface CpeXml {
+  /** RUC-TT-SERIE-NUMERO.xml, the name SUNAT expects inside the zip. */
+  readonly fileName: string;
+  /** base64 of the stored bytes. */
+  readonly xml: string;
+  /** hex SHA-256 of the stored bytes. */
+  readonly sha256: string;
+}

@@ -1,5 +1,9 @@
 /** The stored electronic documents (cpe_documents): reading them back. */
-import type { CpeInfo, CpeState } from '../../../core/api/model';
+import { createHash } from 'node:crypto';
+import type { CpeInfo, CpeState, CpeXml } from '../../../core/api/model';
+import { DomainError } from '../../../core/errors';
+import { documentFileName } from '../../../fiscal/pe/zip';
+import { loadStore } from '../store';
 import { cpeDocuments } from '../../../db/schema';
 import type { ServiceContext } from '../context';
 import { selectRows } from '../sql';
@@ -38,4 +42,29 @@ export function cpeStatus(ctx: ServiceContext, saleId?: string): CpeInfo[] {
 /** The sale's own document (not a credit note), if it has one. */
 export function saleCpeRow(ctx: ServiceContext, saleId: string): CpeRow | undefined {
   return selectRows(ctx, cpeDocuments, 'sale_id = ? AND return_id IS NULL').get(saleId);
+}
+
+/** The signed bytes of a sale's CPE, or of one of its credit notes. */
+export function cpeXml(ctx: ServiceContext, saleId: string, returnId?: string): CpeXml {
+  const row = returnId
+    ? selectRows(ctx, cpeDocuments, 'sale_id = ? AND return_id = ?').get(saleId, returnId)
+    : saleCpeRow(ctx, saleId);
+  if (!row?.xml) {
+    throw new DomainError('NOT_FOUND', `No signed document for ${returnId ?? saleId}`, {
+      entity: 'cpe',
+      id: returnId ?? saleId,
+      ...(row ? { state: row.state } : {}),
+    });
+  }
+  const base = documentFileName(
+    loadStore(ctx).settings.taxId,
+    row.documentType as 'BOLETA' | 'FACTURA' | 'NOTA_CREDITO',
+    row.series,
+    row.correlative,
+  );
+  return {
+    fileName: `${base}.xml`,
+    xml: row.xml.toString('base64'),
+    sha256: createHash('sha256').update(row.xml).digest('hex'),
+  };
 }
