@@ -30,7 +30,9 @@ export const einvoiceChannels = area('einvoice', {
   }),
   status: channel<CpeInfo[]>()({
     summary:
-      'The electronic documents (CPE) of a sale and its credit notes, or, without saleId, every one not yet accepted, oldest first.',
-    input: z.object({ saleId: uuid.optional() }).strict(),
+      'The electronic documents (CPE) of a sale and its credit notes, or of the sales in saleIds (a page of the sales list), or, with neither, every one not yet accepted, oldest first.',
+    input: z
+      .object({ saleId: uuid.optional(), saleIds: z.array(uuid).max(200).optional() })
+      .strict(),
   }),
 });

@@ -35,8 +35,21 @@ export function cpeRows(ctx: ServiceContext, saleId?: string): CpeRow[] {
     : selectRows(ctx, cpeDocuments, "state NOT IN ('ACCEPTED', 'OBSERVED') ORDER BY id").all();
 }
 
-export function cpeStatus(ctx: ServiceContext, saleId?: string): CpeInfo[] {
-  return cpeRows(ctx, saleId).map(cpeInfoOf);
+export function cpeStatus(
+  ctx: ServiceContext,
+  input: { saleId?: string | undefined; saleIds?: readonly string[] | undefined },
+): CpeInfo[] {
+  if (input.saleIds) {
+    if (input.saleIds.length === 0) return [];
+    return ctx.db.sqlite
+      .prepare(
+        `SELECT id FROM cpe_documents WHERE sale_id IN (${input.saleIds.map(() => '?').join(', ')}) ORDER BY id`,
+      )
+      .pluck()
+      .all(...input.saleIds)
+      .map((id) => cpeInfoOf(selectRows(ctx, cpeDocuments, 'id = ?').get(id)!));
+  }
+  return cpeRows(ctx, input.saleId).map(cpeInfoOf);
 }
 
 /** The sale's own document (not a credit note), if it has one. */

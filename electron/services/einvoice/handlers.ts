@@ -12,5 +12,5 @@ export const einvoiceHandlers: AreaHandlers<'einvoice'> = {
     access: 'user',
     run: (input, ctx) => cpeXml(ctx, input.saleId, input.returnId),
   },
-  'einvoice.status': { access: 'user', run: (input, ctx) => cpeStatus(ctx, input.saleId) },
+  'einvoice.status': { access: 'user', run: (input, ctx) => cpeStatus(ctx, input) },
 };

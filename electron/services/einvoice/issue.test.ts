@@ -81,6 +81,16 @@ describe('signing at sale time', () => {
     expect(schemaValid(note!.xml!, 'UBL-CreditNote-2.1.xsd')).toBe('valid');
   });
 
+  it('lists the CPEs of a page of sales by their ids (the sales list)', async () => {
+    till = (await einvoicingTill()).till;
+    const a = await sell(till, [{ productId: 1 }], { documentType: 'BOLETA' });
+    await sell(till, [{ productId: 1 }], { documentType: 'BOLETA' });
+    const c = await sell(till, [{ productId: 2 }], { documentType: 'TICKET' });
+    const states = await till.call('einvoice.status', { saleIds: [a.id, c.id] });
+    expect(states.map((s) => [s.saleId, s.state])).toEqual([[a.id, 'PENDING']]);
+    expect(await till.call('einvoice.status', { saleIds: [] })).toEqual([]);
+  });
+
   it('signs nothing when e-invoicing is off, or for a nota de venta', async () => {
     till = (await einvoicingTill({ einvoicing: false })).till;
     await sell(till, [{ productId: 1 }], { documentType: 'BOLETA' });
