@@ -11,7 +11,85 @@ import { referenceInvoiceXml, referenceSignDocument } from '../fiscal/pe/referen
 import { signDocument } from '../fiscal/pe/sign';
 import { makeInvoice, type Item } from '../fiscal/pe/testing';
 import { documentFileName, zipDocument } from '../fiscal/pe/zip';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../db/open';
+import { createApi, type Session } from '../electron/api';
 import { against, measure, measurePair, type Measurement } from './harness';
+
+/** A Peruvian till on a fresh file, with 10 products and an open session; signing on or off. */
+async function till(dir: string, einvoicing: boolean) {
+  const db = openDatabase(join(dir, `${einvoicing ? 'on' : 'off'}.sqlite`));
+  const api = createApi({ db });
+  const session: Session = { actor: null };
+  const call = async (channel: string, input: unknown) => {
+    const result = await api.call(channel, input, session);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+    return result.value;
+  };
+  await call('setup.init', {
+    country: 'PE',
+    businessName: 'Bodega Bench',
+    taxId: '20123456789',
+    admin: { name: 'Ana', pin: '1234' },
+    registerCode: 'CAJA1',
+    timeZone: 'America/Lima',
+  });
+  await call('auth.login', { name: 'Ana', pin: '1234' });
+  const cert = makeTestCertificate({ bits: 2048 });
+  await call('einvoice.loadCertificate', {
+    file: Buffer.from(cert.pfx).toString('base64'),
+    password: cert.password,
+  });
+  await call('settings.update', { legalName: 'BODEGA BENCH S.A.C.', ubigeo: '150101', einvoicing });
+  for (let i = 1; i <= 10; i++) {
+    await call('products.create', {
+      code: `P${i}`,
+      name: `Producto ${i}`,
+      price: 150 * i,
+      trackStock: false,
+    });
+  }
+  await call('cash.open', { float: 10_000 });
+  const sale = () =>
+    call('sales.create', {
+      id: randomUUID(),
+      documentType: 'BOLETA',
+      lines: Array.from({ length: 10 }, (_, i) => ({ productId: i + 1, quantity: 1 })),
+      payments: [{ method: 'EFECTIVO', amount: 100_000 }],
+    });
+  return { db, sale };
+}
+
+/** sales.create of a 10-line boleta with e-invoicing on against off, interleaved in one run. */
+async function salesCreateOnOff(): Promise<Measurement[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'tendero-bench-einvoice-'));
+  try {
+    const on = await till(dir, true);
+    const off = await till(dir, false);
+    const [signed, plain] = await measurePair(
+      ['sales.create, 10-line boleta, e-invoicing on', 'sales.create, same, e-invoicing off'],
+      [on.sale, off.sale],
+      200,
+      30,
+    );
+    on.db.close();
+    off.db.close();
+    const ratio = signed.medianMs / plain.medianMs;
+    return [
+      signed,
+      {
+        ...plain,
+        note: `on/off ratio ${ratio.toFixed(2)} at the median, target ≤ 2`,
+        pass: ratio <= 2,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function items(count: number): Item[] {
   const kinds: Item['taxCategory'][] = ['IGV', 'IGV', 'IGV', 'EXONERADO', 'INAFECTO', 'BOLSA'];
@@ -81,5 +159,6 @@ export async function benchEinvoice(): Promise<Measurement[]> {
     await measure('sign only, 10-line boleta', 300, () => signDocument(boletaXml, cert)),
     await measure('build only, 300-line factura', 100, () => buildInvoiceXml(factura)),
     await measure('zip, 10-line boleta', 300, () => zipDocument(base, signed)),
+    ...(await salesCreateOnOff()),
   ];
 }

@@ -6,3 +6,4 @@ export * from './schema/sales';
 export * from './schema/ledger';
 export * from './schema/reports';
 export * from './schema/sync';
+export * from './schema/einvoicing';

@@ -11,6 +11,7 @@ import { auditHandlers } from './services/audit-handlers';
 import { BUSY_PAUSE_MS, BUSY_WAIT_MS, busyError, isBusyError, pause } from './services/busy';
 import { writeAudit } from './services/audit';
 import { documentsHandlers } from './documents/handlers';
+import { einvoiceHandlers } from './services/einvoice/handlers';
 import { printerHandlers } from './printing/handlers';
 import { cashHandlers } from './services/cash/handlers';
 import { categoriesHandlers } from './services/catalog/categories';
@@ -47,6 +48,7 @@ export const handlers: Handlers = {
   ...documentsHandlers,
   ...printerHandlers,
   ...syncHandlers,
+  ...einvoiceHandlers,
 };
 
 /** Who is calling: one per window, HTTP session or CLI command, kept by the host. */

@@ -25,6 +25,7 @@ import {
 } from './cli-admin';
 import { SYNC_HELP, syncCommand } from './cli-sync';
 import { closeRenderPool } from './documents/handlers';
+import { EINVOICE_HELP, einvoiceCommand } from './cli-einvoice';
 import { defaultDatabasePath } from './paths';
 
 const HELP = `Tendero from the terminal
@@ -55,6 +56,7 @@ Commands
                                The period report (A4) as PDF.
                                --out must be under documents/ beside the database (or the folder
                                set in Settings); --overwrite replaces an existing file.
+${EINVOICE_HELP}
   backup FILE --user ADMIN     Write a consistent copy of the database (an admin; audited).
   restore FILE --user ADMIN    Replace the database with a backup (an admin; audited). The backup
                                must be a Tendero database; the current one is copied first (or, if
@@ -220,6 +222,7 @@ async function main(argv: string[]): Promise<number> {
       code: { type: 'string' },
       name: { type: 'string' },
       replace: { type: 'boolean' },
+      return: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -403,6 +406,11 @@ async function main(argv: string[]): Promise<number> {
         const failed = await login();
         if (failed) return failed;
         return await syncCommand(rest[0], values, api, session, report);
+      }
+      case 'einvoice': {
+        const failed = await login();
+        if (failed) return failed;
+        return report(await einvoiceCommand(api, session, rest, values));
       }
       default:
         throw new UsageError(`Unknown command "${command}"`);

@@ -8,6 +8,7 @@ import {
 import { cashChannels } from './areas/cash';
 import { categoriesChannels, customersChannels, productsChannels } from './areas/catalog';
 import { documentsChannels } from './areas/documents';
+import { einvoiceChannels } from './areas/einvoice';
 import { printerChannels } from './areas/printer';
 import { salesChannels } from './areas/sales';
 import { setupChannels } from './areas/setup';
@@ -37,6 +38,7 @@ export const channels = {
   ...documentsChannels,
   ...printerChannels,
   ...syncChannels,
+  ...einvoiceChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -11,3 +11,4 @@ export * from './model/catalog';
 export * from './model/reports';
 export * from './model/sales';
 export * from './model/stock';
+export * from './model/einvoice';

@@ -64,6 +64,14 @@ export const settings = sqliteTable(
     requireSixDigitPins: integer('require_six_digit_pins', { mode: 'boolean' })
       .notNull()
       .default(false),
+    /** Peru e-invoicing (CPE): the razón social as registered with SUNAT; '' until set. */
+    legalName: text('legal_name').notNull().default(''),
+    /** Código de establecimiento anexo: "0000" is the fiscal address. */
+    establishmentCode: text('establishment_code').notNull().default('0000'),
+    /** Ubigeo of the establishment (6 digits); '' until set. */
+    ubigeo: text('ubigeo').notNull().default(''),
+    /** Sign a CPE for every boleta, factura and credit note (Peru only). */
+    einvoicing: integer('einvoicing', { mode: 'boolean' }).notNull().default(false),
     /** The register this till sells on. */
     currentRegisterId: integer('current_register_id').notNull(),
     createdAt: text('created_at').notNull(),

@@ -10,6 +10,8 @@ import { summarize } from '../services/reports';
 import { getSale } from '../services/sales/read';
 import { getSaleReturn } from '../services/sales/returns';
 import { loadStore } from '../services/store';
+import { cpeRows, saleCpeRow } from '../services/einvoice/documents';
+import type { PrintedCpe } from './content/electronic';
 import type { DocumentRequest, DocumentStore } from './model';
 
 /** A period report lists this many products (reports.summary's default). */
@@ -57,7 +59,20 @@ export function saleRequest(
     store: documentStore(ctx),
     sale,
     customerAddress: customerAddressOf(ctx, sale),
+    cpe: printedCpeOf(ctx, sale.id),
   };
+}
+
+/** The stored CPE's hash and QR, when one was signed (a SIGN_FAILED row prints as before). */
+export function printedCpeOf(
+  ctx: ServiceContext,
+  saleId: string,
+  returnId?: string,
+): PrintedCpe | null {
+  const row = returnId
+    ? cpeRows(ctx, saleId).find((r) => r.returnId === returnId)
+    : saleCpeRow(ctx, saleId);
+  return row?.digest && row.qrText ? { digest: row.digest, qrText: row.qrText } : null;
 }
 
 export function saleReturnRequest(
@@ -74,6 +89,7 @@ export function saleReturnRequest(
     saleReturn,
     sale,
     customerAddress: customerAddressOf(ctx, sale),
+    cpe: printedCpeOf(ctx, sale.id, saleReturn.id),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { PrintedCpe } from './content/electronic';
 /**
  * What a document is made from: plain, serializable data read from the
  * database in the main thread. Rendering needs nothing else, so the same
@@ -35,6 +36,8 @@ export type DocumentRequest =
       readonly sale: Sale;
       /** The registered customer's address (a factura prints it); '' for a quick sale. */
       readonly customerAddress?: string;
+      /** The signed CPE's hash and QR (Peru, e-invoicing on); absent when none was signed. */
+      readonly cpe?: PrintedCpe | null;
     }
   | {
       readonly kind: 'saleReturn';
@@ -44,6 +47,7 @@ export type DocumentRequest =
       /** The sale the credit note modifies: its customer, register and document. */
       readonly sale: Sale;
       readonly customerAddress?: string;
+      readonly cpe?: PrintedCpe | null;
     }
   | {
       readonly kind: 'cashReport';

@@ -6,6 +6,7 @@
 import type { ReactElement } from 'react';
 import { pdf, type DocumentProps } from '@react-pdf/renderer';
 import { cashReportContent } from './content/cash-report-content';
+import { withCpe } from './content/electronic';
 import { returnContent } from './content/return-content';
 import { saleContent } from './content/sale-content';
 import type { DocumentRequest, RenderedPdf } from './model';
@@ -21,10 +22,13 @@ export function documentElement(request: DocumentRequest): ReactElement<Document
   switch (request.kind) {
     case 'sale':
     case 'saleReturn': {
-      const content =
+      const content = withCpe(
         request.kind === 'sale'
           ? saleContent(request.store, request.sale, request.customerAddress)
-          : returnContent(request.store, request.saleReturn, request.sale, request.customerAddress);
+          : returnContent(request.store, request.saleReturn, request.sale, request.customerAddress),
+        request.kind === 'sale' ? request.sale.documentType : request.saleReturn.documentType,
+        request.cpe,
+      );
       const createdAt = new Date(
         request.kind === 'sale' ? request.sale.createdAt : request.saleReturn.createdAt,
       );

@@ -7,7 +7,8 @@ import type { PrintJob } from '../../core/api/areas/printer';
 import { DomainError } from '../../core/errors';
 import { saleContent } from '../documents/content/sale-content';
 import { documentFormat } from '../documents/format';
-import { customerAddressOf, documentStore, saleRequest } from '../documents/load';
+import { customerAddressOf, documentStore, printedCpeOf, saleRequest } from '../documents/load';
+import { withCpe } from '../documents/content/electronic';
 import { render } from '../documents/handlers';
 import type { AreaHandlers } from '../handler';
 import { writeAudit } from '../services/audit';
@@ -69,7 +70,11 @@ export const printerHandlers: AreaHandlers<'printer'> = {
         settings.openDrawerOnCash &&
         sale.status !== 'ANULADA' &&
         sale.payments.some((p) => p.method === 'EFECTIVO');
-      const content = saleContent(documentStore(ctx), sale, customerAddressOf(ctx, sale));
+      const content = withCpe(
+        saleContent(documentStore(ctx), sale, customerAddressOf(ctx, sale)),
+        sale.documentType,
+        printedCpeOf(ctx, sale.id),
+      );
       const job = encodeReceipt(content, { columns, openDrawer });
       return print(address, job, openDrawer);
     },

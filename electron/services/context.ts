@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Actor } from '../../core/api/model';
 import type { TenderoDb } from '../../db/open';
 import { getOrMake } from './memo';
+import type { Sealer } from './einvoice/sealing';
 
 /**
  * What a use case gets besides its input: the database, who is acting (from
@@ -19,6 +20,11 @@ export interface ServiceContext {
   readonly systemPrint?: SystemPrint;
   /** Told how far a long use case (a CSV import) has got: rows done of all rows. */
   readonly progress?: (done: number, total: number) => void;
+  /**
+   * Seals the signing certificate at rest; by default an AES-256-GCM key file
+   * beside the database (einvoice/sealing.ts says why).
+   */
+  readonly sealer?: Sealer;
 }
 
 export type SystemPrint = (

@@ -44,6 +44,21 @@ describe('setup.demo', () => {
         )
         .get() as { n: number };
       expect(drift.n).toBe(0);
+      // A self-signed test certificate made at demo time, sealed like a real one.
+      const certificate = sql
+        .prepare('SELECT subject, ruc, sealing FROM einvoice_certificate')
+        .get() as { subject: string; ruc: string; sealing: string };
+      expect(certificate).toMatchObject({ ruc: '20601234567', sealing: 'aes-256-gcm-file' });
+      expect(certificate.subject).toContain('NO VALIDO PARA SUNAT');
+      // Today's boletas and facturas are signed and waiting to be sent.
+      const cpes = sql
+        .prepare(
+          'SELECT c.state, COUNT(*) AS n FROM cpe_documents c JOIN sales s ON s.id = c.sale_id WHERE s.local_date = (SELECT MAX(local_date) FROM sales) GROUP BY c.state',
+        )
+        .all() as { state: string; n: number }[];
+      expect(cpes).toHaveLength(1);
+      expect(cpes[0]).toMatchObject({ state: 'PENDING' });
+      expect(cpes[0]!.n).toBeGreaterThan(0);
       const again = await api.call('setup.demo', {}, { actor: null });
       expect(again.ok).toBe(false);
     },

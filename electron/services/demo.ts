@@ -6,6 +6,8 @@ import { computeCashReport } from './cash/report';
 import { openSessionOf } from './cash/sessions';
 import { importProductsCsv } from './catalog/csv';
 import { inTransaction, statement, type ServiceContext } from './context';
+import { storeCertificate } from './einvoice/certificate-store';
+import { makeTestCertificate } from '../../fiscal/pe/certificate';
 import { voidSale } from './sales/void-delete';
 import { createSale } from './sales/create';
 import { initStore } from './setup';
@@ -105,9 +107,17 @@ export function fillDemoStore(
         phone: '01 247 5555',
         scaleLayouts: JSON.stringify([{ pattern: '20 PPPPP WWWWW C', priceDecimals: 2 }]),
         receiptFooter: '¡Gracias por su compra! Vuelva pronto.',
+        legalName: 'BODEGA DOÑA ROSA E.I.R.L.',
+        ubigeo: '150104',
       })
       .where(eq(settings.id, 1))
       .run();
+  });
+  // A self-signed test certificate, made now and never a real one, so the demo signs CPEs.
+  const certificate = makeTestCertificate({ ruc: '20601234567', notBefore: setUpAt });
+  storeCertificate(asAdmin, {
+    file: Buffer.from(certificate.pfx).toString('base64'),
+    password: certificate.password,
   });
   const actors: Actor[] = [{ id: adminId, name: admin.name, role: 'admin' }];
   for (const user of DEMO_USERS.slice(1)) {
@@ -184,6 +194,13 @@ export function fillDemoStore(
       now: () => when,
     });
 
+    // Today's boletas and facturas are signed (the earlier days' history is not: signing
+    // hundreds of past sales would only slow the demo down), so a fresh install shows CPEs.
+    if (isToday) {
+      inTransaction(base, () => {
+        base.db.orm.update(settings).set({ einvoicing: true }).where(eq(settings.id, 1)).run();
+      });
+    }
     // Morning restock of whatever ran low.
     inTransaction(base, () => {
       for (const item of catalog()) {

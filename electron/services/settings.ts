@@ -27,6 +27,35 @@ function invalid(path: string, reason: string, message: string): never {
   throw new DomainError('VALIDATION', message, { reason, path: [path] });
 }
 
+/**
+ * E-invoicing is Peru's (fiscal/pe), and a CPE names its issuer: it is turned on
+ * only once the razón social and ubigeo are set, and they cannot be emptied while on.
+ */
+function checkEinvoicing(
+  before: ReturnType<typeof loadStore>,
+  changes: {
+    legalName?: string;
+    ubigeo?: string;
+    einvoicing?: boolean;
+    establishmentCode?: string;
+  },
+): void {
+  const touched =
+    changes.einvoicing ||
+    (changes.legalName ?? changes.ubigeo ?? changes.establishmentCode) !== undefined;
+  if (touched && before.settings.country !== 'PE') {
+    invalid('einvoicing', 'NOT_APPLICABLE', `${before.profile.name} has no e-invoicing yet`);
+  }
+  const on = changes.einvoicing ?? before.settings.einvoicing;
+  if (!on) return;
+  if ((changes.legalName ?? before.settings.legalName).trim() === '') {
+    invalid('legalName', 'REQUIRED', 'E-invoicing needs the razón social');
+  }
+  if ((changes.ubigeo ?? before.settings.ubigeo) === '') {
+    invalid('ubigeo', 'REQUIRED', 'E-invoicing needs the ubigeo');
+  }
+}
+
 export const settingsHandlers: AreaHandlers<'settings'> = {
   'settings.get': { access: 'user', run: (_input, ctx) => loadStore(ctx).settings },
   'settings.backups': { access: 'admin', run: (_input, ctx) => backupsInfo(ctx) },
@@ -46,6 +75,7 @@ export const settingsHandlers: AreaHandlers<'settings'> = {
         invalid('igtfEnabled', 'NOT_APPLICABLE', `${profile.name} has no IGTF`);
       if (changes.cashRounding && !profile.cashRounding)
         invalid('cashRounding', 'NOT_APPLICABLE', `${profile.name} has no cash rounding rule`);
+      checkEinvoicing(before, changes);
       if (changes.timeZone !== undefined && !isValidTimeZone(changes.timeZone)) {
         invalid('timeZone', 'INVALID_TIME_ZONE', `Unknown time zone "${changes.timeZone}"`);
       }

@@ -104,6 +104,10 @@ export function loadStore(ctx: ServiceContext): Store {
     openDrawerOnCash: s.openDrawerOnCash,
     requireSixDigitPins: s.requireSixDigitPins,
     cashRounding: s.cashRounding ?? cashRoundingByDefault(profile),
+    legalName: s.legalName,
+    establishmentCode: s.establishmentCode,
+    ubigeo: s.ubigeo,
+    einvoicing: s.einvoicing,
     register: { id: register.id, code: register.code, name: register.name },
   };
   return {

@@ -183,7 +183,8 @@ export function verifyDocument(signedXml: string, certificatePem: string): boole
     );
     if (signatures.length !== 1) return false;
     const verifier = new SignedXml({ publicCert: certificatePem });
-    verifier.loadSignature(signatures[0]!);
+    // xmldom's Element, typed for xml-crypto's Node: the two differ only under the DOM lib (e2e).
+    verifier.loadSignature(signatures[0]! as unknown as Parameters<SignedXml['loadSignature']>[0]);
     return verifier.checkSignature(signedXml);
   } catch {
     return false;

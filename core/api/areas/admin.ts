@@ -70,6 +70,20 @@ export const SettingsUpdateInput = z
     requireSixDigitPins: z.boolean(),
     /** Cash rounded to the smallest coin, in the customer's favour (DOMAIN.md). */
     cashRounding: z.boolean(),
+    /** Peru e-invoicing: the razón social, as SUNAT's RUC record spells it. */
+    legalName: text(200),
+    establishmentCode: z
+      .string()
+      .trim()
+      .regex(
+        /^\d{4}$/,
+        'use the 4-digit establishment code SUNAT gave (0000 for the fiscal address)',
+      ),
+    ubigeo: z
+      .string()
+      .trim()
+      .regex(/^(\d{6})?$/, 'use the 6-digit ubigeo, like 150101'),
+    einvoicing: z.boolean(),
   })
   .strict()
   .partial();

@@ -92,6 +92,14 @@ export interface Settings {
    * "Cash rounding"); the profile's default until the store says otherwise.
    */
   readonly cashRounding: boolean;
+  /** Peru e-invoicing: the razón social as registered with SUNAT ('' until set). */
+  readonly legalName: string;
+  /** Código de establecimiento anexo ("0000": the fiscal address). */
+  readonly establishmentCode: string;
+  /** Ubigeo of the establishment, 6 digits ('' until set). */
+  readonly ubigeo: string;
+  /** Every boleta, factura and credit note is signed as a CPE (Peru only). */
+  readonly einvoicing: boolean;
   readonly register: { readonly id: number; readonly code: string; readonly name: string };
 }
 

@@ -19,6 +19,8 @@ import { checkReplay, requestHash } from '../idempotency';
 import { appendEvent } from '../outbox';
 import { moveStock } from '../stock-ledger';
 import { loadStore, taxRulesOf, type Store } from '../store';
+import { issueCpe, signsCpe } from '../einvoice/issue';
+import { invoiceOf } from '../einvoice/pe-document';
 import { authorizeBy } from '../users';
 import {
   lineCost,
@@ -413,6 +415,19 @@ export function createSale(ctx: ServiceContext, input: CreateInput): Sale {
     const detail = insertSaleDetail(ctx, input.id, local.date, lines, totals, plan, createdAt);
     for (const [productId, quantity] of needs) {
       moveStock(ctx, { productId, quantity: -quantity, kind: 'SALE', saleId: input.id });
+    }
+    if (signsCpe(store.settings, row.documentType)) {
+      issueCpe(
+        ctx,
+        {
+          saleId: row.id,
+          returnId: null,
+          documentType: row.documentType,
+          series: row.series,
+          correlative: row.correlative,
+        },
+        () => invoiceOf(row, detail.lines, store.settings),
+      );
     }
     // Returned as written rather than read back: the same rows, the same mapping.
     const sale = assembleSale(row, {

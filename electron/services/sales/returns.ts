@@ -19,6 +19,9 @@ import { loadStore } from '../store';
 import { authorizeBy } from '../users';
 import { takeNumber } from './numbering';
 import { saleRowById } from './read';
+import { selectRows } from '../sql';
+import { issueCpe, signsCpe } from '../einvoice/issue';
+import { creditNoteOf } from '../einvoice/pe-document';
 
 export interface ReturnInput {
   readonly id: string;
@@ -371,6 +374,28 @@ export function returnSale(ctx: ServiceContext, input: ReturnInput): SaleReturn 
       })
       .where(eq(sales.id, sale.id))
       .run();
+    if (signsCpe(store.settings, 'NOTA_CREDITO') && signsCpe(store.settings, sale.documentType)) {
+      issueCpe(
+        ctx,
+        {
+          saleId: sale.id,
+          returnId: input.id,
+          documentType: 'NOTA_CREDITO',
+          series: number.series,
+          correlative: number.correlative,
+        },
+        () => {
+          const ret = selectRows(ctx, saleReturns, 'id = ?').get(input.id)!;
+          return creditNoteOf(
+            ret,
+            selectRows(ctx, saleReturnLines, 'return_id = ? ORDER BY id').all(input.id),
+            saleRowById(ctx, sale.id),
+            selectRows(ctx, saleLines, 'sale_id = ? ORDER BY line_no').all(sale.id),
+            store.settings,
+          );
+        },
+      );
+    }
     const result = toSaleReturn(ctx, input.id);
     writeAudit(ctx, {
       action: 'sales.return',

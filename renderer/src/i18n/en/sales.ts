@@ -15,6 +15,18 @@ export const sales: typeof es = {
     today: 'Today',
     clear: 'Clear',
   },
+  cpe: {
+    label: 'Electronic document',
+    title: 'SUNAT status',
+    states: {
+      PENDING: 'Waiting to be sent',
+      SIGN_FAILED: 'Not signed',
+      SENT: 'Sent',
+      ACCEPTED: 'Accepted by SUNAT',
+      OBSERVED: 'Accepted with observations',
+      REJECTED: 'Rejected by SUNAT',
+    },
+  },
   list: {
     number: 'Number',
     date: 'Date and time',

@@ -14,6 +14,18 @@ export const sales = {
     today: 'Hoy',
     clear: 'Limpiar',
   },
+  cpe: {
+    label: 'Comprobante electrónico',
+    title: 'Estado en SUNAT',
+    states: {
+      PENDING: 'Pendiente de envío',
+      SIGN_FAILED: 'No firmado',
+      SENT: 'Enviado',
+      ACCEPTED: 'Aceptado por SUNAT',
+      OBSERVED: 'Aceptado con observaciones',
+      REJECTED: 'Rechazado por SUNAT',
+    },
+  },
   list: {
     number: 'Número',
     date: 'Fecha y hora',

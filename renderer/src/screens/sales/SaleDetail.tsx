@@ -13,6 +13,7 @@ import { SalePayments } from './SalePayments';
 import { CreditNotePdfDialog, SalePdfDialog } from './SalePdfDialog';
 import { SaleTotals } from './SaleTotals';
 import { StatusBadge } from './StatusBadge';
+import { CpeBadge, useSaleCpes } from './CpeBadge';
 import { VoidDialog } from './VoidDialog';
 import { returnable } from './return-lines';
 import type { Person } from './usePeople';
@@ -31,6 +32,7 @@ export function SaleDetail({ id, people }: { id: string; people: readonly Person
   const t = useT();
   const navigate = useRoute((s) => s.navigate);
   const { sale, error, reload, replace } = useSale(id);
+  const cpe = useSaleCpes(sale ? [sale.id] : []).get(id);
   const [step, setStep] = useState<Step>(null);
   const back = () => navigate('sales');
 
@@ -67,6 +69,7 @@ export function SaleDetail({ id, people }: { id: string; people: readonly Person
         <h1>{sale.number}</h1>
         <span className="muted">{t(`common.documentTypes.${sale.documentType}`)}</span>
         <StatusBadge status={sale.status} />
+        {cpe && <CpeBadge cpe={cpe} />}
         <div className="spacer" />
         <Button onClick={() => setStep('print')}>{t('sales.detail.reprint')}</Button>
         {live && <Button onClick={() => setStep('edit')}>{t('sales.detail.edit')}</Button>}
@@ -77,6 +80,13 @@ export function SaleDetail({ id, people }: { id: string; people: readonly Person
           </Button>
         )}
       </div>
+
+      {cpe && (cpe.failure ?? cpe.cdrMessage) && (
+        <p className="notice warning" data-testid="cpe-reason">
+          {t('sales.cpe.title')}: {t(`sales.cpe.states.${cpe.state}`)} —{' '}
+          {cpe.failure ?? cpe.cdrMessage}
+        </p>
+      )}
 
       <SaleEvents
         sale={sale}

@@ -5,6 +5,7 @@ import { CreditNotePdfDialog } from './SalePdfDialog';
 import { Pager } from './Pager';
 import { SalesFiltersBar } from './SalesFiltersBar';
 import { SalesTable } from './SalesTable';
+import { useSaleCpes } from './CpeBadge';
 import { PAGE_SIZE, useSalesFilters } from './sales-filters';
 import type { Person } from './usePeople';
 import { useSalesList } from './useSalesList';
@@ -17,6 +18,7 @@ export function SalesList({ people }: { people: readonly Person[] }) {
   const filters = useSalesFilters((s) => s.filters);
   const goTo = useSalesFilters((s) => s.goTo);
   const { page, loading } = useSalesList(filters);
+  const cpes = useSaleCpes(page?.items.map((sale) => sale.id) ?? []);
   const [printing, setPrinting] = useState<SaleListItem['creditNotes'][number] | null>(null);
 
   return (
@@ -30,6 +32,7 @@ export function SalesList({ people }: { people: readonly Person[] }) {
           <>
             <SalesTable
               items={page.items}
+              cpes={cpes}
               onOpen={(id) => navigate('sales', id)}
               onPrintCreditNote={setPrinting}
             />

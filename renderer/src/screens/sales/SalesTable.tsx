@@ -1,5 +1,6 @@
-import type { SaleListItem } from '../../../../core/api/model';
+import type { CpeInfo, SaleListItem } from '../../../../core/api/model';
 import { dateTime, money, useT } from '../../i18n';
+import { CpeBadge } from './CpeBadge';
 import { StatusBadge } from './StatusBadge';
 
 type CreditNote = SaleListItem['creditNotes'][number];
@@ -12,8 +13,11 @@ export function SalesTable({
   items,
   onOpen,
   onPrintCreditNote,
+  cpes = new Map(),
 }: {
   items: readonly SaleListItem[];
+  /** Each sale's electronic document, where one was issued (Peru). */
+  cpes?: ReadonlyMap<string, CpeInfo>;
   onOpen(id: string): void;
   onPrintCreditNote(creditNote: CreditNote): void;
 }) {
@@ -78,6 +82,11 @@ export function SalesTable({
             <td>{sale.cashier.name}</td>
             <td>
               <StatusBadge status={sale.status} />
+              {cpes.get(sale.id) && (
+                <div className="cpe-state">
+                  <CpeBadge cpe={cpes.get(sale.id)!} />
+                </div>
+              )}
             </td>
             <td className="num">{sale.lineCount}</td>
             <td className="num total">{money(sale.total)}</td>

@@ -4,7 +4,9 @@ import { hasRole, useSession } from '../../state/session';
 import '../products/products.css';
 import { BackupsSection } from './BackupsSection';
 import { BusinessSection } from './BusinessSection';
+import { CertificatePanel } from './CertificatePanel';
 import { ControlsSection } from './ControlsSection';
+import { EinvoiceSection } from './EinvoiceSection';
 import { LanguageSection } from './LanguageSection';
 import { PaymentNamesSection } from './PaymentNamesSection';
 import { ReceiptSection } from './ReceiptSection';
@@ -27,6 +29,7 @@ export const SECTIONS = [
   'backups',
   'sync',
   'language',
+  'einvoice',
 ] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
@@ -47,16 +50,18 @@ export function SettingsScreen() {
       </header>
       <div className="settings-layout">
         <nav className="settings-nav" aria-label={t('settings.sections')}>
-          {SECTIONS.map((name) => (
-            <button
-              key={name}
-              type="button"
-              aria-current={section === name ? 'true' : undefined}
-              onClick={() => setSection(name)}
-            >
-              {t(`settings.nav.${name}`)}
-            </button>
-          ))}
+          {SECTIONS.filter((name) => name !== 'einvoice' || settings.country === 'PE').map(
+            (name) => (
+              <button
+                key={name}
+                type="button"
+                aria-current={section === name ? 'true' : undefined}
+                onClick={() => setSection(name)}
+              >
+                {t(`settings.nav.${name}`)}
+              </button>
+            ),
+          )}
         </nav>
         <div className="settings-body">
           {section === 'business' && <BusinessSection settings={settings} />}
@@ -70,6 +75,12 @@ export function SettingsScreen() {
           {section === 'backups' && <BackupsSection />}
           {section === 'sync' && <SyncSection />}
           {section === 'language' && <LanguageSection settings={settings} />}
+          {section === 'einvoice' && (
+            <>
+              <EinvoiceSection settings={settings} />
+              <CertificatePanel />
+            </>
+          )}
         </div>
       </div>
     </section>
