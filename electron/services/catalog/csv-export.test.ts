@@ -154,7 +154,7 @@ describe('export then import', () => {
     const movements = movementCount(t);
     const { csv } = await t.call('products.export', {});
     const report = await t.call('products.import', { file: csvFile(csv) });
-    expect(report).toMatchObject({ created: 0, updated: 5, errors: [] });
+    expect(report).toMatchObject({ created: 0, updated: 0, unchanged: 5, errors: [] });
     expect(await allProducts(t)).toEqual(before);
     expect(movementCount(t)).toBe(movements);
   });
