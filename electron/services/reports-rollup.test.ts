@@ -545,12 +545,15 @@ describe('rolling up', () => {
     const file = join(till.dir, 'previous.sqlite');
     till.db.sqlite.exec(`VACUUM INTO '${file}'`);
     const previous = openDatabase(file);
-    // Later migrations are undone first, newest first: 0009 added the sync state, 0008
+    // Later migrations are undone first, newest first: 0010 added the pull cursor, 0009 the sync state, 0008
     // the payment method names; 0007 gave credit notes their
     // own series (document_series.applies_to); 0006 added cash rounding (and
     // put it in the covering sales_report index); 0005 added the supervisor limits,
     // PIN lockouts and lock alerts, and sales.request_hash.
     previous.sqlite.exec(`
+      DROP TABLE sync_pull_seen; ALTER TABLE sync_state DROP COLUMN pull_cursor;
+      ALTER TABLE sync_state DROP COLUMN last_pulled_at; ALTER TABLE sync_state DROP COLUMN pull_resetting;
+      DELETE FROM __drizzle_migrations WHERE created_at = (SELECT MAX(created_at) FROM __drizzle_migrations);
       DROP TABLE sync_state;
       DELETE FROM __drizzle_migrations WHERE created_at = (SELECT MAX(created_at) FROM __drizzle_migrations);
       ALTER TABLE settings DROP COLUMN payment_method_names;
