@@ -58,7 +58,10 @@ function outboxSize(): number {
   return till.db.sqlite.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
 }
 function codes(): string[] {
-  return till.db.sqlite.prepare('SELECT code FROM products ORDER BY code').pluck().all() as string[];
+  return till.db.sqlite
+    .prepare('SELECT code FROM products ORDER BY code')
+    .pluck()
+    .all() as string[];
 }
 
 function csv(text: string): Buffer {
@@ -90,7 +93,7 @@ describe('pulling the catalogue', () => {
     await enroll();
     // The till's own product comes back from the server: applying it is not an edit here.
     const first = await pushExclusive(ctx);
-    expect(first).toMatchObject({ stop: 'done', pull: { stop: 'done' } });
+    expect(first).toMatchObject({ stop: 'done', pull: { stop: 'done', applied: 0 } });
     const events = outboxSize();
     const stock = local('INC500')!.stock;
     expect(stock).toBe(24_000);
@@ -121,8 +124,10 @@ describe('pulling the catalogue', () => {
       ),
     );
     const events = outboxSize();
-    const round = await pushExclusive(ctx);
-    expect(round.pull).toMatchObject({ stop: 'done', applied: 2 });
+    // Sync now (Settings, `pos sync push`) pulls after it pushes, and says what came down.
+    const round = await till.call('sync.pushNow', {});
+    expect(round.pulled).toEqual({ applied: 2, deactivated: 0, keptLocal: 0, skipped: 0 });
+    expect(round.status.lastPulledAt).not.toBeNull();
     expect(local('ARR001')).toMatchObject({
       name: 'Arroz Costeño 1 kg',
       price: 490,
@@ -147,7 +152,11 @@ describe('pulling the catalogue', () => {
       csv('codigo;nombre;precio\nOTRA01;De otra tienda;9.90\n'),
     );
     await enroll();
-    await importProducts(server.db.orm, store.storeId, csv('codigo;nombre;precio\nMIA01;Mía;1.00\n'));
+    await importProducts(
+      server.db.orm,
+      store.storeId,
+      csv('codigo;nombre;precio\nMIA01;Mía;1.00\n'),
+    );
     await pullChanges(ctx);
     await setPrice(server.db.orm, other.storeId, 'OTRA01', 1);
     await pullChanges(ctx);

@@ -11,7 +11,12 @@
  * only by this till's sales and adjustments.
  */
 import { eq } from 'drizzle-orm';
-import { pulledProduct, pullResponse, type PulledProduct, type PullResponse } from '../../../core/sync';
+import {
+  pulledProduct,
+  pullResponse,
+  type PulledProduct,
+  type PullResponse,
+} from '../../../core/sync';
 import { categories, productBarcodes, products, syncPullSeen } from '../../../db/schema';
 import { inTransaction, type ServiceContext } from '../context';
 import { errorOf, NetworkFailure, request, type Fetch, type ServerReply } from './client';
@@ -34,7 +39,7 @@ export type PullStop = 'done' | 'not-enrolled' | 'offline' | 'refused';
 
 export interface PullRound {
   readonly pages: number;
-  /** Products added or changed here. */
+  /** Products added or changed here (one already as the server has it is not counted). */
   readonly applied: number;
   /** Products deactivated: deleted on the server, or absent from a reset. */
   readonly deactivated: number;
@@ -82,15 +87,19 @@ function taxCategoryKnown(ctx: Ctx, code: string): boolean {
   );
 }
 
-/** The product's barcodes become the server's; one the server moved here leaves its old product. */
-function setPulledBarcodes(ctx: Ctx, productId: number, barcodes: readonly string[]): void {
-  const wanted = [...new Set(barcodes)];
-  const current = ctx.db.orm
+function barcodesOf(ctx: Ctx, productId: number): string[] {
+  return ctx.db.orm
     .select({ barcode: productBarcodes.barcode })
     .from(productBarcodes)
     .where(eq(productBarcodes.productId, productId))
     .all()
     .map((row) => row.barcode);
+}
+
+/** The product's barcodes become the server's; one the server moved here leaves its old product. */
+function setPulledBarcodes(ctx: Ctx, productId: number, barcodes: readonly string[]): void {
+  const wanted = [...new Set(barcodes)];
+  const current = barcodesOf(ctx, productId);
   for (const barcode of current) {
     if (!wanted.includes(barcode)) {
       ctx.db.orm.delete(productBarcodes).where(eq(productBarcodes.barcode, barcode)).run();
@@ -128,22 +137,37 @@ function applyProduct(ctx: Ctx, data: PulledProduct, tally: Tally): void {
     allowNegative: data.allowNegative,
     minStock: Math.round(data.minStock * 1000),
     active: data.active,
-    updatedAt: ctx.now().toISOString(),
   };
-  let id: number;
-  if (existing) {
-    // Stock is not among the fields: it moves only by this till's movements.
-    ctx.db.orm.update(products).set(fields).where(eq(products.id, existing.id)).run();
-    id = existing.id;
-  } else {
-    id = ctx.db.orm
+  const at = ctx.now().toISOString();
+  if (!existing) {
+    const id = ctx.db.orm
       .insert(products)
-      .values({ ...fields, code: data.code, stock: 0, createdAt: fields.updatedAt })
+      .values({ ...fields, code: data.code, stock: 0, createdAt: at, updatedAt: at })
       .returning({ id: products.id })
       .get().id;
+    setPulledBarcodes(ctx, id, data.barcodes);
+    tally.applied++;
+    return;
   }
-  setPulledBarcodes(ctx, id, data.barcodes);
+  const same =
+    (Object.keys(fields) as (keyof typeof fields)[]).every((k) => existing[k] === fields[k]) &&
+    sameSet(barcodesOf(ctx, existing.id), data.barcodes);
+  // The till's own edit coming back, or a change already here: nothing to write.
+  if (same) return;
+  // Stock is not among the fields: it moves only by this till's movements.
+  ctx.db.orm
+    .update(products)
+    .set({ ...fields, updatedAt: at })
+    .where(eq(products.id, existing.id))
+    .run();
+  setPulledBarcodes(ctx, existing.id, data.barcodes);
   tally.applied++;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((x) => right.has(x));
 }
 
 /** Deactivated, never deleted: past sales reference the product. */
@@ -307,4 +331,3 @@ export async function pullChanges(ctx: Ctx, options: PullOptions = {}): Promise<
     }
   }
 }
-

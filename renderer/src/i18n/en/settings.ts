@@ -261,7 +261,7 @@ export const settings: typeof es = {
   sync: {
     title: 'Sync',
     intro:
-      'Every sale, void, cash session and stock movement is saved on this till first and sent to the central server when there is a network. Without one the till keeps selling: nothing is lost, it is sent later.',
+      'Every sale, void, cash session and stock movement is saved on this till first and sent to the central server when there is a network. Without one the till keeps selling: nothing is lost, it is sent later. Products and prices changed on the server arrive here too; stock does not, it moves only with this till’s sales and adjustments.',
     notEnrolled: 'This till is not enrolled with a central server yet.',
     serverUrl: 'Server address',
     serverUrlHint: 'The one the server shows when it starts, such as http://192.168.1.10:5858',
@@ -285,7 +285,8 @@ export const settings: typeof es = {
     register: 'Register on the server',
     series: "This till's series",
     enrolledAt: 'Enrolled on',
-    lastSuccess: 'Last successful push',
+    lastSuccess: 'Last successful contact',
+    lastPulled: 'Catalogue received',
     never: 'Never',
     pendingCount: 'Pending events',
     offlineSince: 'Offline since',
@@ -298,6 +299,10 @@ export const settings: typeof es = {
     pushing: 'Sending…',
     pushed: { one: '{count} event sent.', other: '{count} events sent.' },
     nothingToPush: 'Nothing was pending; the server answers.',
+    pulled: {
+      one: '{count} product updated from the server.',
+      other: '{count} products updated from the server.',
+    },
     changeServer: 'Change the server address',
     saveServer: 'Save address',
     serverSaved: 'Address saved.',

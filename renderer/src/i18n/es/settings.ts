@@ -261,7 +261,7 @@ export const settings = {
   sync: {
     title: 'Sincronización',
     intro:
-      'Cada venta, anulación, turno y movimiento de stock se guarda primero en esta caja y se envía al servidor central cuando hay red. Sin red se sigue vendiendo: nada se pierde, se envía después.',
+      'Cada venta, anulación, turno y movimiento de stock se guarda primero en esta caja y se envía al servidor central cuando hay red. Sin red se sigue vendiendo: nada se pierde, se envía después. Los productos y precios que cambian en el servidor también llegan aquí; el stock no: solo lo mueven las ventas y ajustes de esta caja.',
     notEnrolled: 'Esta caja todavía no está inscrita en un servidor central.',
     serverUrl: 'Dirección del servidor',
     serverUrlHint: 'La que muestra el servidor al arrancar, por ejemplo http://192.168.1.10:5858',
@@ -285,7 +285,8 @@ export const settings = {
     register: 'Caja en el servidor',
     series: 'Series de esta caja',
     enrolledAt: 'Inscrita el',
-    lastSuccess: 'Último envío correcto',
+    lastSuccess: 'Último contacto correcto',
+    lastPulled: 'Catálogo recibido',
     never: 'Nunca',
     pendingCount: 'Eventos pendientes',
     offlineSince: 'Sin conexión desde',
@@ -298,6 +299,10 @@ export const settings = {
     pushing: 'Enviando…',
     pushed: { one: '{count} evento enviado.', other: '{count} eventos enviados.' },
     nothingToPush: 'No había nada pendiente; el servidor responde.',
+    pulled: {
+      one: '{count} producto actualizado desde el servidor.',
+      other: '{count} productos actualizados desde el servidor.',
+    },
     changeServer: 'Cambiar la dirección del servidor',
     saveServer: 'Guardar dirección',
     serverSaved: 'Dirección guardada.',
