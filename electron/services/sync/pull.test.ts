@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importProducts, setPrice } from '../../../server/catalog-admin';
 import { products as serverProducts } from '../../../server/db/schema';
 import { rebuildChangeLog } from '../../../server/pull';
@@ -18,7 +18,7 @@ import { setUpTill, type Till } from '../../testing/till';
 import type { Fetch } from './client';
 import { enrollTill } from './enroll';
 import { pullChanges } from './pull';
-import { pushExclusive } from './runner';
+import { pushExclusive, startSyncRunner } from './runner';
 import { readSyncState, syncStatus } from './state';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -56,6 +56,12 @@ function barcodes(code: string): string[] {
 }
 function outboxSize(): number {
   return till.db.sqlite.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+}
+function pendingCount(): number {
+  return till.db.sqlite
+    .prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL')
+    .pluck()
+    .get() as number;
 }
 function codes(): string[] {
   return till.db.sqlite
@@ -183,6 +189,29 @@ describe('pulling the catalogue', () => {
       .from(serverProducts)
       .where(and(eq(serverProducts.storeId, store.storeId), eq(serverProducts.code, 'CAF01')));
     expect(onServer!.price).toBe(1600);
+  });
+});
+
+describe('in the background', () => {
+  it('the runner pulls after it pushes: a price changed on the server arrives by itself', async () => {
+    await product(till, { code: 'AZU01', name: 'Azúcar', price: 420, stock: 3 });
+    await enroll();
+    const rounds: string[] = [];
+    const runner = startSyncRunner({
+      ctx: () => ctx,
+      idleMs: 50,
+      onRound: (round) => rounds.push(`${round.stop}/${round.pull?.stop ?? '-'}`),
+    });
+    try {
+      await vi.waitFor(() => expect(outboxSize() - pendingCount()).toBeGreaterThan(0));
+      await setPrice(server.db.orm, store.storeId, 'AZU01', 450);
+      await vi.waitFor(() => expect(local('AZU01')!.price).toBe(450), { timeout: 10_000 });
+    } finally {
+      await runner.stop();
+    }
+    expect(rounds).toContain('done/done');
+    expect(local('AZU01')!.stock).toBe(3000);
+    expect(pendingCount()).toBe(0);
   });
 });
 

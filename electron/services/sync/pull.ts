@@ -18,7 +18,7 @@ import {
   type PullResponse,
 } from '../../../core/sync';
 import { categories, productBarcodes, products, syncPullSeen } from '../../../db/schema';
-import { inTransaction, type ServiceContext } from '../context';
+import { inTransaction, statement, type ServiceContext } from '../context';
 import { errorOf, NetworkFailure, request, type Fetch, type ServerReply } from './client';
 import { readSyncState, updateSyncState, type SyncStateRow } from './state';
 
@@ -63,18 +63,16 @@ interface Tally {
 /** This till's own edit of the product is still in its outbox, unacknowledged. */
 function hasPendingEdit(ctx: Ctx, productId: number): boolean {
   return (
-    ctx.db.sqlite
-      .prepare(
-        "SELECT 1 FROM outbox WHERE sent_at IS NULL AND type = 'product.upserted' AND aggregate_id = ? LIMIT 1",
-      )
-      .get(String(productId)) !== undefined
+    statement(
+      ctx,
+      "SELECT 1 FROM outbox WHERE sent_at IS NULL AND type = 'product.upserted' AND aggregate_id = ? LIMIT 1",
+    ).get(String(productId)) !== undefined
   );
 }
 
 function categoryIdOf(ctx: Ctx, name: string | null): number | null {
   if (name === null) return null;
-  const found = ctx.db.sqlite
-    .prepare('SELECT id FROM categories WHERE name = ? COLLATE NOCASE')
+  const found = statement(ctx, 'SELECT id FROM categories WHERE name = ? COLLATE NOCASE')
     .pluck()
     .get(name) as number | undefined;
   if (found !== undefined) return found;
@@ -82,9 +80,7 @@ function categoryIdOf(ctx: Ctx, name: string | null): number | null {
 }
 
 function taxCategoryKnown(ctx: Ctx, code: string): boolean {
-  return (
-    ctx.db.sqlite.prepare('SELECT 1 FROM tax_categories WHERE code = ?').get(code) !== undefined
-  );
+  return statement(ctx, 'SELECT 1 FROM tax_categories WHERE code = ?').get(code) !== undefined;
 }
 
 function barcodesOf(ctx: Ctx, productId: number): string[] {
@@ -106,11 +102,10 @@ function setPulledBarcodes(ctx: Ctx, productId: number, barcodes: readonly strin
     }
   }
   for (const barcode of wanted) {
-    ctx.db.sqlite
-      .prepare(
-        'INSERT INTO product_barcodes (barcode, product_id) VALUES (?, ?) ON CONFLICT(barcode) DO UPDATE SET product_id = excluded.product_id',
-      )
-      .run(barcode, productId);
+    statement(
+      ctx,
+      'INSERT INTO product_barcodes (barcode, product_id) VALUES (?, ?) ON CONFLICT(barcode) DO UPDATE SET product_id = excluded.product_id',
+    ).run(barcode, productId);
   }
 }
 
@@ -191,10 +186,10 @@ function deactivate(ctx: Ctx, code: string, tally: Tally): void {
  * deactivated, except one whose own edit is still on its way to the server.
  */
 function finishReset(ctx: Ctx, tally: Tally): void {
-  const missing = ctx.db.sqlite
-    .prepare(
-      'SELECT code FROM products WHERE active = 1 AND code NOT IN (SELECT code FROM sync_pull_seen)',
-    )
+  const missing = statement(
+    ctx,
+    'SELECT code FROM products WHERE active = 1 AND code NOT IN (SELECT code FROM sync_pull_seen)',
+  )
     .pluck()
     .all() as string[];
   for (const code of missing) deactivate(ctx, code, tally);
@@ -215,9 +210,9 @@ function applyPage(ctx: Ctx, page: PullResponse, reply: ServerReply, tally: Tall
     for (const change of page.changes) {
       if (change.entity === 'product') {
         if (resetting) {
-          ctx.db.sqlite
-            .prepare('INSERT INTO sync_pull_seen (code) VALUES (?) ON CONFLICT DO NOTHING')
-            .run(change.key);
+          statement(ctx, 'INSERT INTO sync_pull_seen (code) VALUES (?) ON CONFLICT DO NOTHING').run(
+            change.key,
+          );
         }
         if (change.op === 'delete') {
           deactivate(ctx, change.key, tally);
