@@ -150,6 +150,31 @@ describe('pulling the catalogue', () => {
     expect(scanned).toMatchObject({ product: { code: 'ARR001', stock: 0 }, source: 'barcode' });
   });
 
+  it('moves a barcode to the product the server gave it last, and skips a tax category it lacks', async () => {
+    await enroll();
+    await importProducts(
+      server.db.orm,
+      store.storeId,
+      csv('codigo;nombre;precio;codigos_barras\nVIEJO;Viejo;1.00;7750000000111\n'),
+    );
+    await pullChanges(ctx);
+    await importProducts(
+      server.db.orm,
+      store.storeId,
+      csv(
+        'codigo;nombre;precio;impuesto;codigos_barras\n' +
+          'NUEVO;Nuevo;2.00;IGV;7750000000111\n' +
+          'RARO;Con impuesto desconocido;3.00;ZZZ;\n',
+      ),
+    );
+    expect(await pullChanges(ctx)).toMatchObject({ stop: 'done', applied: 1, skipped: 1 });
+    expect(barcodes('NUEVO')).toEqual(['7750000000111']);
+    expect(barcodes('VIEJO')).toEqual([]);
+    expect(local('RARO')).toBeUndefined();
+    expect(syncStatus(ctx).lastError).toMatchObject({ code: 'PULL_SKIPPED' });
+    expect(syncStatus(ctx).lastError!.message).toContain('RARO');
+  });
+
   it('never receives another store’s catalogue', async () => {
     const other = await server.store();
     await importProducts(

@@ -58,6 +58,13 @@ interface Tally {
   deactivated: number;
   keptLocal: number;
   skipped: number;
+  /** The first few codes skipped, to name them in the error. */
+  skippedCodes: string[];
+}
+
+function skip(tally: Tally, code: string): void {
+  tally.skipped++;
+  if (tally.skippedCodes.length < 10) tally.skippedCodes.push(code);
 }
 
 /** This till's own edit of the product is still in its outbox, unacknowledged. */
@@ -118,7 +125,7 @@ function applyProduct(ctx: Ctx, data: PulledProduct, tally: Tally): void {
     return;
   }
   if (!taxCategoryKnown(ctx, data.taxCategory)) {
-    tally.skipped++;
+    skip(tally, data.code);
     return;
   }
   const fields = {
@@ -220,7 +227,7 @@ function applyPage(ctx: Ctx, page: PullResponse, reply: ServerReply, tally: Tall
         }
         const data = pulledProduct.safeParse(change.data);
         if (data.success && data.data.code === change.key) applyProduct(ctx, data.data, tally);
-        else tally.skipped++;
+        else skip(tally, change.key);
       } else if (change.entity === 'category' && change.op === 'upsert') {
         const name = (change.data as { name?: unknown } | null)?.name;
         if (typeof name === 'string' && name.trim() !== '') categoryIdOf(ctx, name.trim());
@@ -280,10 +287,24 @@ async function askPage(
 
 /** Pulls until the server has nothing more (or stops answering). */
 export async function pullChanges(ctx: Ctx, options: PullOptions = {}): Promise<PullRound> {
-  const tally: Tally = { applied: 0, deactivated: 0, keptLocal: 0, skipped: 0 };
+  const tally: Tally = { applied: 0, deactivated: 0, keptLocal: 0, skipped: 0, skippedCodes: [] };
   let pages = 0;
   let reset = false;
-  const end = (stop: PullStop): PullRound => ({ ...tally, pages, reset, stop });
+  const end = (stop: PullStop): PullRound => {
+    const { skippedCodes, ...counts } = tally;
+    if (skippedCodes.length > 0) {
+      // Said, not hidden: the owner fixes the catalogue on the server (or adds the tax here).
+      recordPullFailure(
+        ctx,
+        {
+          code: 'PULL_SKIPPED',
+          message: `${tally.skipped} product(s) from the server could not be applied here (a tax category this till lacks, or data it does not understand): ${skippedCodes.join(', ')}`,
+        },
+        false,
+      );
+    }
+    return { ...counts, pages, reset, stop };
+  };
   const limit = Math.max(1, Math.min(options.pageSize ?? PULL_PAGE_SIZE, 5000));
   for (;;) {
     const state = readSyncState(ctx);

@@ -322,6 +322,8 @@ export const settings: typeof es = {
         'The server expects events this till no longer has. Sending stopped: tell the administrator.',
       TOO_LARGE: 'An event is larger than the server accepts. Sending stopped.',
       RATE_LIMITED: 'The server asked to wait; it will retry by itself.',
+      PULL_SKIPPED:
+        'Some products from the server were not applied on this till: they use a tax category this till does not have. Fix the catalogue on the server or add that tax category here.',
       VALIDATION:
         'The server refused an event for its format. Sending stopped: tell the administrator.',
       FORBIDDEN: 'The server does not let this till send that data.',

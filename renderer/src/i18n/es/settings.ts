@@ -321,6 +321,8 @@ export const settings = {
         'El servidor espera eventos que esta caja ya no tiene. El envío se detuvo: avise al administrador.',
       TOO_LARGE: 'Un evento es más grande de lo que acepta el servidor. El envío se detuvo.',
       RATE_LIMITED: 'El servidor pidió esperar; se reintentará solo.',
+      PULL_SKIPPED:
+        'Algunos productos del servidor no se aplicaron en esta caja: usan un impuesto que esta caja no tiene. Corrija el catálogo en el servidor o cree ese impuesto aquí.',
       VALIDATION:
         'El servidor rechazó un evento por su formato. El envío se detuvo: avise al administrador.',
       FORBIDDEN: 'El servidor no permite a esta caja enviar esos datos.',
