@@ -140,6 +140,7 @@ const ADDED_COLUMNS: Readonly<Record<string, Record<string, unknown>>> = {
   sale_returns: { cash_rounding: 0 },
   rollup_sales: { cash_rounding: 0 },
   document_series: { applies_to: '' },
+  sync_state: { pull_cursor: null, last_pulled_at: null, pull_resetting: 0 },
 };
 
 /** What a dump taken before the upgrade should read after it. */

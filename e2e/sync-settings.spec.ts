@@ -1,8 +1,10 @@
 /**
  * Settings › Sincronización and the header's indicator, in a real browser on a
  * real till (the demo shop) against the real central server app: not enrolled,
- * enrolled with N pending, all sent, offline since HH:MM; in es and en.
+ * enrolled with N pending, all sent, a price changed on the server pulled,
+ * offline since HH:MM; in es and en.
  */
+import { setPrice } from '../server/catalog-admin';
 import { startTestServer } from '../electron/testing/sync-server';
 import { expect, loginAs, startTill, test } from './fixtures';
 
@@ -44,6 +46,19 @@ test('enrol a till from Settings, push its history, and see it offline', async (
     await expect(indicator).toContainText('Sincronizado');
     expect(await store.eventCount()).toBe(pending);
     await page.screenshot({ path: 'e2e/screenshots/es/settings-sync-synced.png' });
+
+    // The admin changes a price on the server: "send now" brings it down, stock untouched.
+    const { id, code, stock } = till.db.sqlite
+      .prepare('SELECT id, code, stock FROM products WHERE active = 1 ORDER BY code LIMIT 1')
+      .get() as { id: number; code: string; stock: number };
+    await setPrice(server.db.orm, store.storeId, code, 12345);
+    await page.getByRole('button', { name: 'Enviar ahora' }).click();
+    await expect(page.getByText('1 producto actualizado desde el servidor.')).toBeVisible();
+    await expect(page.getByTestId('sync-last-pulled')).not.toHaveText('Nunca');
+    expect(
+      till.db.sqlite.prepare('SELECT price, stock FROM products WHERE id = ?').get(id),
+    ).toEqual({ price: 12345, stock });
+    await page.screenshot({ path: 'e2e/screenshots/es/settings-sync-pulled.png' });
 
     // The server moves away: "send now" finds it gone, the header says since when.
     await page.getByLabel('Cambiar la dirección del servidor').fill('http://127.0.0.1:9');

@@ -1,6 +1,6 @@
 /**
  * `pos sync …`: enrol this till with the central server, see its sync state,
- * and push what waits. The CLI never pushes in the background; only here.
+ * push what waits and pull the catalogue. The CLI never syncs in the background; only here.
  */
 import type { SyncPushResult, SyncStatus } from '../core/api/areas/sync';
 import type { Result } from '../core/api/result';
@@ -13,7 +13,8 @@ export const SYNC_HELP = `  sync enroll --server URL --code CODE [--name NAME] [
                                sales so far are pushed by the next sync push.
   sync status --user NAME      The sync state: server, pending events, last success, offline since,
                                what needs attention, clock drift, events held for review.
-  sync push --user NAME        Send every pending event now (also "sync now"). Exit 0 when nothing
+  sync push --user NAME        Send every pending event now (also "sync now"), then pull the store's
+                               catalogue (value.pulled says what changed here). Exit 0 when nothing
                                is left pending, 1 when some still wait (offline, or an error that
                                needs attention: see value.status).`;
 

@@ -1,5 +1,5 @@
 /**
- * The pusher as the desktop and web hosts run it: in the background, woken
+ * The pusher (and puller) as the desktop and web hosts run it: in the background, woken
  * when a call wrote something the server should hear of, logging what it
  * cannot do. The CLI does not run it (only `pos sync push`).
  */
@@ -31,6 +31,9 @@ export function startBackgroundSync(
         log(round.stop === 'attention' ? 'error' : 'info', `sync: ${round.stop}`, round);
       }
       lastStop = round.stop;
+      if (round.pull && round.pull.applied + round.pull.deactivated > 0) {
+        log('info', 'sync: catalogue pulled', round.pull);
+      }
     },
     onError: (error) => log('error', 'sync round failed', error),
   });

@@ -121,3 +121,25 @@ export const pullResponse = z.object({
   serverTime: z.string(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;
+
+/**
+ * A pulled `product` change's data (server/catalog.ts productChange): the
+ * store's product, whole, in API units. There is no stock in it: stock moves
+ * only by movements, never by a catalogue edit.
+ */
+export const pulledProduct = z.object({
+  code: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(500),
+  categoryName: z.string().trim().min(1).max(80).nullable(),
+  soldBy: z.enum(['unit', 'weight']),
+  price: z.number().int().min(0),
+  cost: z.number().int().min(0),
+  taxCategory: z.string().min(1).max(20),
+  trackStock: z.boolean(),
+  allowNegative: z.boolean(),
+  /** API units (kilos or units), up to 3 decimals. */
+  minStock: z.number().min(0),
+  active: z.boolean(),
+  barcodes: z.array(z.string().trim().min(1).max(64)).max(50),
+});
+export type PulledProduct = z.infer<typeof pulledProduct>;

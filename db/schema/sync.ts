@@ -38,6 +38,24 @@ export const syncState = sqliteTable(
     clockOffsetMs: integer('clock_offset_ms'),
     /** JSON array of the latest events the server kept for review, newest last. */
     review: text('review').notNull().default('[]'),
+    /** The server's pull cursor (`v1.<epoch>.<seq>`) after the last page applied; null: from the start. */
+    pullCursor: text('pull_cursor'),
+    /** When the till last pulled to the end of the server's changes. */
+    lastPulledAt: text('last_pulled_at'),
+    /**
+     * A reset answer is being applied across pages: the codes seen so far are in
+     * sync_pull_seen, and the last page deactivates every product not seen.
+     */
+    pullResetting: integer('pull_resetting', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [check('sync_state_single_row', sql`${t.id} = 1`)],
 );
+
+/**
+ * The product codes a reset pull has delivered so far. Kept in the database,
+ * not in memory, so a till that stops between the pages of a reset still
+ * deactivates exactly the products the server no longer has.
+ */
+export const syncPullSeen = sqliteTable('sync_pull_seen', {
+  code: text('code').primaryKey(),
+});

@@ -545,13 +545,16 @@ describe('rolling up', () => {
     const file = join(till.dir, 'previous.sqlite');
     till.db.sqlite.exec(`VACUUM INTO '${file}'`);
     const previous = openDatabase(file);
-    // Later migrations are undone first, newest first: 0010 added e-invoicing (its
-    // store settings, the certificate and the signed documents); 0009 the sync state,
-    // 0008 the payment method names; 0007 gave credit notes their
+    // Later migrations are undone first, newest first: 0011 added the pull cursor;
+    // 0010 e-invoicing (its store settings, the certificate and the signed documents);
+    // 0009 the sync state, 0008 the payment method names; 0007 gave credit notes their
     // own series (document_series.applies_to); 0006 added cash rounding (and
     // put it in the covering sales_report index); 0005 added the supervisor limits,
     // PIN lockouts and lock alerts, and sales.request_hash.
     previous.sqlite.exec(`
+      DROP TABLE sync_pull_seen; ALTER TABLE sync_state DROP COLUMN pull_cursor;
+      ALTER TABLE sync_state DROP COLUMN last_pulled_at; ALTER TABLE sync_state DROP COLUMN pull_resetting;
+      DELETE FROM __drizzle_migrations WHERE created_at = (SELECT MAX(created_at) FROM __drizzle_migrations);
       DROP TABLE cpe_documents; DROP TABLE einvoice_certificate;
       ALTER TABLE settings DROP COLUMN legal_name; ALTER TABLE settings DROP COLUMN establishment_code;
       ALTER TABLE settings DROP COLUMN ubigeo; ALTER TABLE settings DROP COLUMN einvoicing;

@@ -71,6 +71,8 @@ export interface SyncStatus {
   /** The till's clock is off by more than CLOCK_WARNING_MS. */
   readonly clockWarning: boolean;
   readonly review: readonly SyncReviewItem[];
+  /** When the till last read the server's catalogue to the end; null before the first pull. */
+  readonly lastPulledAt: string | null;
 }
 
 /** What one push round moved. */
@@ -79,6 +81,13 @@ export interface SyncPushResult {
   readonly acknowledged: number;
   readonly replayed: number;
   readonly rejected: number;
+  /** What the pull after the push changed here; null when the push did not finish. */
+  readonly pulled: {
+    readonly applied: number;
+    readonly deactivated: number;
+    readonly keptLocal: number;
+    readonly skipped: number;
+  } | null;
   readonly status: SyncStatus;
 }
 
@@ -102,7 +111,7 @@ export const syncChannels = area('sync', {
   }),
   pushNow: channel<SyncPushResult>()({
     summary:
-      'Sends the pending outbox events to the server now, batch after batch, until none are left or the server stops answering; clears a stop that needed attention to try once more. Never loses an event.',
+      'Sends the pending outbox events to the server now, batch after batch, until none are left or the server stops answering, then pulls the store catalogue to the end (names, prices, categories, tax category, barcodes; never stock); clears a stop that needed attention to try once more. Never loses an event.',
     input: empty,
   }),
   settings: channel<SyncStatus>()({

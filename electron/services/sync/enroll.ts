@@ -138,6 +138,10 @@ export async function enrollTill(
       attention: null,
       clockOffsetMs: offset === null ? null : Math.round(offset),
       review: '[]',
+      // Another server, store or enrolment: its changes start from the beginning.
+      pullCursor: null,
+      lastPulledAt: null,
+      pullResetting: false,
     };
     ctx.db.orm
       .insert(syncState)

@@ -33,6 +33,14 @@ export const syncHandlers: AreaHandlers<'sync'> = {
         acknowledged: round.acknowledged,
         replayed: round.replayed,
         rejected: round.rejected,
+        pulled: round.pull
+          ? {
+              applied: round.pull.applied,
+              deactivated: round.pull.deactivated,
+              keptLocal: round.pull.keptLocal,
+              skipped: round.pull.skipped,
+            }
+          : null,
         status: syncStatus(ctx),
       };
     },

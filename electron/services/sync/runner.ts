@@ -9,16 +9,37 @@ import type { ServiceContext } from '../context';
 import { backoffDelay } from './backoff';
 import type { Fetch } from './client';
 import { OUTBOX_KEEP_DAYS, pruneOutbox } from './prune';
+import { pullChanges, type PullRound } from './pull';
 import { pushPending, type PushOptions, type PushRound } from './push';
 
 type Ctx = Pick<ServiceContext, 'db' | 'now'>;
 
 const running = new WeakMap<object, Promise<unknown>>();
 
-/** Runs `work` after any round already running on this database in this process. */
-export function pushExclusive(ctx: Ctx, options: PushOptions = {}): Promise<PushRound> {
+/** A push round, then (when everything was sent) a pull of the catalogue. */
+export interface SyncRound extends PushRound {
+  /** Null when the push did not finish (offline, attention, not enrolled): the pull waits for it. */
+  readonly pull: PullRound | null;
+}
+
+/**
+ * Pushes first, so this till's own edits are on the server before it pulls:
+ * a pulled product then rarely meets an unacknowledged local edit.
+ */
+async function pushThenPull(ctx: Ctx, options: PushOptions): Promise<SyncRound> {
+  const push = await pushPending(ctx, options);
+  if (push.stop !== 'done') return { ...push, pull: null };
+  const pull = await pullChanges(ctx, options.fetch ? { fetch: options.fetch } : {});
+  return { ...push, pull };
+}
+
+/**
+ * A push round and a pull, after any round already running on this database
+ * in this process (this loop's or sync.pushNow's): they never overlap.
+ */
+export function pushExclusive(ctx: Ctx, options: PushOptions = {}): Promise<SyncRound> {
   const before = running.get(ctx.db.sqlite) ?? Promise.resolve();
-  const next = before.catch(() => undefined).then(() => pushPending(ctx, options));
+  const next = before.catch(() => undefined).then(() => pushThenPull(ctx, options));
   running.set(ctx.db.sqlite, next);
   return next;
 }
@@ -31,7 +52,7 @@ export interface SyncRunnerOptions {
   readonly idleMs?: number;
   readonly random?: () => number;
   readonly pruneDays?: number;
-  readonly onRound?: (round: PushRound) => void;
+  readonly onRound?: (round: SyncRound) => void;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -74,6 +95,10 @@ export function startSyncRunner(options: SyncRunnerOptions): SyncRunner {
       } else if (result.stop === 'rate-limited') {
         failures++;
         delay = Math.max(result.retryAfterMs ?? 0, backoffDelay(failures, options.random));
+      } else if (result.pull?.stop === 'offline') {
+        // Everything was sent but the catalogue did not come down: try again after a backoff.
+        failures++;
+        delay = backoffDelay(failures, options.random);
       } else {
         failures = 0;
         const now = Date.now();

@@ -66,6 +66,7 @@ export function syncStatus(ctx: Ctx): SyncStatus {
       clockOffsetMs: null,
       clockWarning: false,
       review: [],
+      lastPulledAt: null,
     };
   }
   const phase: SyncStatus['phase'] = row.attention
@@ -97,5 +98,6 @@ export function syncStatus(ctx: Ctx): SyncStatus {
     clockOffsetMs: row.clockOffsetMs,
     clockWarning: row.clockOffsetMs !== null && Math.abs(row.clockOffsetMs) > CLOCK_WARNING_MS,
     review: reviewOf(row),
+    lastPulledAt: row.lastPulledAt,
   };
 }

@@ -27,6 +27,7 @@ const base: SyncStatus = {
   clockOffsetMs: 1000,
   clockWarning: false,
   review: [],
+  lastPulledAt: null,
 };
 
 function answer(status: Partial<SyncStatus>) {

@@ -289,7 +289,7 @@ export const settings: typeof es = {
   sync: {
     title: 'Sync',
     intro:
-      'Every sale, void, cash session and stock movement is saved on this till first and sent to the central server when there is a network. Without one the till keeps selling: nothing is lost, it is sent later.',
+      'Every sale, void, cash session and stock movement is saved on this till first and sent to the central server when there is a network. Without one the till keeps selling: nothing is lost, it is sent later. Products and prices changed on the server arrive here too; stock does not, it moves only with this till’s sales and adjustments.',
     notEnrolled: 'This till is not enrolled with a central server yet.',
     serverUrl: 'Server address',
     serverUrlHint: 'The one the server shows when it starts, such as http://192.168.1.10:5858',
@@ -313,7 +313,8 @@ export const settings: typeof es = {
     register: 'Register on the server',
     series: "This till's series",
     enrolledAt: 'Enrolled on',
-    lastSuccess: 'Last successful push',
+    lastSuccess: 'Last successful contact',
+    lastPulled: 'Catalogue received',
     never: 'Never',
     pendingCount: 'Pending events',
     offlineSince: 'Offline since',
@@ -326,6 +327,10 @@ export const settings: typeof es = {
     pushing: 'Sending…',
     pushed: { one: '{count} event sent.', other: '{count} events sent.' },
     nothingToPush: 'Nothing was pending; the server answers.',
+    pulled: {
+      one: '{count} product updated from the server.',
+      other: '{count} products updated from the server.',
+    },
     changeServer: 'Change the server address',
     saveServer: 'Save address',
     serverSaved: 'Address saved.',
@@ -345,6 +350,8 @@ export const settings: typeof es = {
         'The server expects events this till no longer has. Sending stopped: tell the administrator.',
       TOO_LARGE: 'An event is larger than the server accepts. Sending stopped.',
       RATE_LIMITED: 'The server asked to wait; it will retry by itself.',
+      PULL_SKIPPED:
+        'Some products from the server were not applied on this till: they use a tax category this till does not have. Fix the catalogue on the server or add that tax category here.',
       VALIDATION:
         'The server refused an event for its format. Sending stopped: tell the administrator.',
       FORBIDDEN: 'The server does not let this till send that data.',

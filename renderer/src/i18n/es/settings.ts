@@ -289,7 +289,7 @@ export const settings = {
   sync: {
     title: 'Sincronización',
     intro:
-      'Cada venta, anulación, turno y movimiento de stock se guarda primero en esta caja y se envía al servidor central cuando hay red. Sin red se sigue vendiendo: nada se pierde, se envía después.',
+      'Cada venta, anulación, turno y movimiento de stock se guarda primero en esta caja y se envía al servidor central cuando hay red. Sin red se sigue vendiendo: nada se pierde, se envía después. Los productos y precios que cambian en el servidor también llegan aquí; el stock no: solo lo mueven las ventas y ajustes de esta caja.',
     notEnrolled: 'Esta caja todavía no está inscrita en un servidor central.',
     serverUrl: 'Dirección del servidor',
     serverUrlHint: 'La que muestra el servidor al arrancar, por ejemplo http://192.168.1.10:5858',
@@ -313,7 +313,8 @@ export const settings = {
     register: 'Caja en el servidor',
     series: 'Series de esta caja',
     enrolledAt: 'Inscrita el',
-    lastSuccess: 'Último envío correcto',
+    lastSuccess: 'Último contacto correcto',
+    lastPulled: 'Catálogo recibido',
     never: 'Nunca',
     pendingCount: 'Eventos pendientes',
     offlineSince: 'Sin conexión desde',
@@ -326,6 +327,10 @@ export const settings = {
     pushing: 'Enviando…',
     pushed: { one: '{count} evento enviado.', other: '{count} eventos enviados.' },
     nothingToPush: 'No había nada pendiente; el servidor responde.',
+    pulled: {
+      one: '{count} producto actualizado desde el servidor.',
+      other: '{count} productos actualizados desde el servidor.',
+    },
     changeServer: 'Cambiar la dirección del servidor',
     saveServer: 'Guardar dirección',
     serverSaved: 'Dirección guardada.',
@@ -344,6 +349,8 @@ export const settings = {
         'El servidor espera eventos que esta caja ya no tiene. El envío se detuvo: avise al administrador.',
       TOO_LARGE: 'Un evento es más grande de lo que acepta el servidor. El envío se detuvo.',
       RATE_LIMITED: 'El servidor pidió esperar; se reintentará solo.',
+      PULL_SKIPPED:
+        'Algunos productos del servidor no se aplicaron en esta caja: usan un impuesto que esta caja no tiene. Corrija el catálogo en el servidor o cree ese impuesto aquí.',
       VALIDATION:
         'El servidor rechazó un evento por su formato. El envío se detuvo: avise al administrador.',
       FORBIDDEN: 'El servidor no permite a esta caja enviar esos datos.',

@@ -6,6 +6,7 @@ import { call, CallError } from '../../api/use-call';
 import type * as UseCall from '../../api/use-call';
 import { useI18n } from '../../i18n';
 import { useSync } from '../../state/sync';
+import { useToasts } from '../../state/toasts';
 import { SyncSection } from './SyncSection';
 
 vi.mock('../../api/client', () => ({ api: { call: vi.fn() } }));
@@ -33,6 +34,7 @@ const notEnrolled = {
   clockOffsetMs: null,
   clockWarning: false,
   review: [],
+  lastPulledAt: null,
 } satisfies SyncStatus;
 
 beforeEach(() => {
@@ -95,5 +97,41 @@ describe('SyncSection', () => {
     );
     expect(screen.getByTestId('sync-pending').textContent).toBe('7');
     expect(screen.getByText('Inscribir de nuevo con otro código')).toBeTruthy();
+  });
+
+  it('shows when the catalogue was last received and says what sync now brought down', async () => {
+    const synced: SyncStatus = {
+      ...notEnrolled,
+      phase: 'synced',
+      enrolled: true,
+      serverUrl: 'http://192.168.1.10:5858',
+      registerCode: 'CAJA1',
+      enrolledAt: '2026-12-05T14:00:00.000Z',
+      pending: 0,
+      lastSuccessAt: '2026-12-05T15:00:00.000Z',
+      lastPulledAt: '2026-12-05T15:30:00.000Z',
+    };
+    vi.mocked(api.call).mockResolvedValue({ ok: true, value: synced } as never);
+    vi.mocked(call).mockResolvedValue({
+      sent: 0,
+      acknowledged: 0,
+      replayed: 0,
+      rejected: 0,
+      pulled: { applied: 3, deactivated: 0, keptLocal: 0, skipped: 0 },
+      status: synced,
+    } as never);
+    useToasts.setState({ toasts: [] });
+    render(<SyncSection />);
+    expect((await screen.findByTestId('sync-last-pulled')).textContent).toBe(
+      '5/12/26, 10:30 a. m.',
+    );
+    expect(screen.getByText('Catálogo recibido')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Enviar ahora' }));
+    await vi.waitFor(() =>
+      expect(useToasts.getState().toasts.map((t) => t.text)).toEqual([
+        '3 productos actualizados desde el servidor.',
+      ]),
+    );
+    expect(call).toHaveBeenCalledWith('sync.pushNow', {});
   });
 });

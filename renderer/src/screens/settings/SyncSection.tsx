@@ -138,6 +138,10 @@ function StatusList({ status }: { status: SyncStatus }) {
       <dd>{status.enrolledAt ? dateTime(status.enrolledAt) : '—'}</dd>
       <dt>{t('settings.sync.lastSuccess')}</dt>
       <dd>{status.lastSuccessAt ? dateTime(status.lastSuccessAt) : t('settings.sync.never')}</dd>
+      <dt>{t('settings.sync.lastPulled')}</dt>
+      <dd data-testid="sync-last-pulled">
+        {status.lastPulledAt ? dateTime(status.lastPulledAt) : t('settings.sync.never')}
+      </dd>
       <dt>{t('settings.sync.pendingCount')}</dt>
       <dd data-testid="sync-pending">{status.pending}</dd>
       {status.offlineSince && (
@@ -193,10 +197,15 @@ export function SyncSection() {
       const toasts = useToasts.getState();
       if (round.status.phase === 'attention' || round.status.phase === 'offline') {
         if (round.status.lastError) toasts.push('error', syncErrorText(round.status.lastError));
-      } else if (round.acknowledged > 0) {
-        toasts.push('success', tn('settings.sync.pushed', round.acknowledged));
       } else {
-        toasts.push('info', t('settings.sync.nothingToPush'));
+        const pulled = round.pulled ? round.pulled.applied + round.pulled.deactivated : 0;
+        if (round.acknowledged > 0) {
+          toasts.push('success', tn('settings.sync.pushed', round.acknowledged));
+        }
+        if (pulled > 0) toasts.push('success', tn('settings.sync.pulled', pulled));
+        if (round.acknowledged === 0 && pulled === 0) {
+          toasts.push('info', t('settings.sync.nothingToPush'));
+        }
       }
     } catch (failure) {
       useToasts.getState().push('error', failureText(failure));
