@@ -1,10 +1,16 @@
 import type { Sale } from '../../../../core/api/model';
 import { money, rate, useT } from '../../i18n';
+import { useProfile } from '../../state/session';
+import { taxNameOf } from '../../tax-name';
 import { Figure } from '../cash/Figures';
 
-/** The sale's totals as the main process computed them: bases and taxes per rate. */
+/**
+ * The sale's totals as the main process computed them: bases and taxes per
+ * rate, named as the till names them, and the cash rounding that settled it.
+ */
 export function SaleTotals({ sale }: { sale: Sale }) {
   const t = useT();
+  const name = taxNameOf(useProfile()?.code);
   const m = (amount: number) => money(amount, sale.currency);
   return (
     <div className="sale-totals">
@@ -25,7 +31,7 @@ export function SaleTotals({ sale }: { sale: Sale }) {
       {sale.taxed.map((taxed) => (
         <Figure
           key={`base-${taxed.rate}`}
-          label={t('sales.detail.taxedBase', { rate: rate(taxed.rate) })}
+          label={t('sales.detail.taxedBase', { rate: rate(taxed.rate), name })}
         >
           {m(taxed.base)}
         </Figure>
@@ -37,7 +43,7 @@ export function SaleTotals({ sale }: { sale: Sale }) {
       {sale.taxed.map((taxed) => (
         <Figure
           key={`tax-${taxed.rate}`}
-          label={t('sales.detail.taxAt', { rate: rate(taxed.rate) })}
+          label={t('sales.detail.taxAt', { rate: rate(taxed.rate), name })}
         >
           {m(taxed.tax)}
         </Figure>
@@ -55,6 +61,15 @@ export function SaleTotals({ sale }: { sale: Sale }) {
           <Figure label={t('sales.detail.igtf')}>{m(sale.igtf)}</Figure>
           <Figure label={t('sales.detail.due')} strong>
             {m(sale.due)}
+          </Figure>
+        </>
+      )}
+      {sale.cashRounding !== 0 && (
+        <>
+          {/* Cash went to the coin (DOMAIN.md, "Cash rounding"); the document's total stays. */}
+          <Figure label={t('sales.detail.cashRounding')}>{m(sale.cashRounding)}</Figure>
+          <Figure label={t('sales.detail.roundedTotal')} strong>
+            {m(sale.due + sale.cashRounding)}
           </Figure>
         </>
       )}

@@ -27,7 +27,7 @@ function rows(): [string, number][] {
   return [...document.querySelectorAll('dt, .cs-figure > span:first-child')].map((label) => {
     const value = label.nextElementSibling?.textContent ?? '';
     const cents = Number(value.replace(/[^\d]/g, ''));
-    return [label.textContent!.replace(/\u00a0/g, ' '), value.includes('−') ? -cents : cents];
+    return [label.textContent!.replace(/\u00a0/g, ' '), /[−-]/.test(value) ? -cents : cents];
   });
 }
 
@@ -77,8 +77,33 @@ describe('totals that add up', () => {
     expect(shown.map(([l]) => l)).not.toContain('Subtotal');
     const v = Object.fromEntries(shown);
     expect(v['Subtotal antes de descuentos (sin impuesto)']! + v['Descuentos']!).toBe(
-      v['Op. gravada 18 % (sin impuesto)'],
+      v['Op. gravada 18 % (sin IGV)'],
     );
-    expect(v['Op. gravada 18 % (sin impuesto)']! + v['Impuesto 18 %']!).toBe(v['Total']);
+    // The tax row is named as the till names it (IGV in Peru), not a bare "Impuesto".
+    expect(v['Op. gravada 18 % (sin IGV)']! + v['IGV 18 %']!).toBe(v['Total']);
+  });
+
+  it('the sale detail shows the cash rounding, and the rounded total is what was settled', () => {
+    render(
+      <SaleTotals
+        sale={makeSale({
+          pricesIncludeTax: true,
+          gross: 4026,
+          discount: 0,
+          taxed: [{ rate: 1800, base: 3412, tax: 614 }],
+          exempt: 0,
+          unaffected: 0,
+          fixedTaxes: [],
+          total: 4026,
+          igtf: 0,
+          due: 4026,
+          cashRounding: -6,
+        })}
+      />,
+    );
+    const v = Object.fromEntries(rows());
+    expect(v['Redondeo del efectivo']).toBe(-6);
+    expect(v['Total']! + v['Redondeo del efectivo']!).toBe(v['Total redondeado']);
+    expect(v['Total redondeado']).toBe(4020);
   });
 });

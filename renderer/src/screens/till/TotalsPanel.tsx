@@ -2,6 +2,7 @@ import type { TaxDocumentResult } from '../../../../core/tax/types';
 import { convertTotals } from '../../../../core/tax/dual-currency';
 import { money, rate, useT } from '../../i18n';
 import { useProfile, useSession } from '../../state/session';
+import { taxNameOf } from '../../tax-name';
 
 /**
  * Live totals with the tax breakdown the country requires: Peru's op.
@@ -20,7 +21,7 @@ export function TotalsPanel({
   const settings = useSession((s) => s.settings);
   if (!totals || !settings) return null;
   const peru = profile?.code === 'PE';
-  const taxName = peru ? 'IGV' : profile?.code === 'BO' ? 'IVA (débito fiscal)' : 'IVA';
+  const taxName = taxNameOf(profile?.code);
   // The rate is always "legal currency per foreign unit" (Bs per USD).
   const secondary =
     settings.secondaryCurrency && settings.exchangeRate && profile?.secondaryCurrency
