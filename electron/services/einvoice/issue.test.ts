@@ -1,3 +1,4 @@
+import { minorToDecimalString } from '../../../core/money/format';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,7 +44,7 @@ describe('signing at sale time', () => {
     expect(xml).toContain(`<cbc:ID>${sale.series}-${sale.correlative}</cbc:ID>`);
     expect(xml).toContain('BODEGA DON LUCHO S.A.C.');
     expect(cpe!.qrText).toBe(
-      `20123456789|03|${sale.series}|${sale.correlative}|${(sale.tax / 100).toFixed(2)}|${(sale.total / 100).toFixed(2)}|${sale.localDate}|-|-|${cpe!.digest}|`,
+      `20123456789|03|${sale.series}|${sale.correlative}|${minorToDecimalString(sale.tax, 2)}|${minorToDecimalString(sale.total, 2)}|${sale.localDate}|-|-|${cpe!.digest}|`,
     );
     expect(schemaValid(cpe!.xml!, 'UBL-Invoice-2.1.xsd')).toBe('valid');
     expect(await till.call('einvoice.status', { saleId: sale.id })).toMatchObject([
