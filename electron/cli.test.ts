@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeForeignSqlite } from '../db/testing/foreign';
 import { crash, holdOpen } from '../db/testing/processes';
+import { INIT_BODEGA_ANA } from './testing/cli-run';
 
 let dir: string;
 let db: string;
@@ -49,23 +50,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('pos CLI', { timeout: 60_000 }, () => {
   it('runs a whole day from the terminal', () => {
-    const init = pos([
-      'init',
-      '--country',
-      'PE',
-      '--business',
-      'Bodega Ana',
-      '--tax-id',
-      '20123456789',
-      '--admin',
-      'Ana',
-      '--pin',
-      '1234',
-      '--register',
-      'CAJA1',
-      '--time-zone',
-      'America/Lima',
-    ]);
+    const init = pos([...INIT_BODEGA_ANA, '--time-zone', 'America/Lima']);
     expect(init.code).toBe(0);
     expect(init.json.ok).toBe(true);
 
